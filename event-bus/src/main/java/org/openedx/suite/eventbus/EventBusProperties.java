@@ -1,0 +1,61 @@
+package org.openedx.suite.eventbus;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the event bus ({@code event-bus.*}).
+ *
+ * @param service      the service's short name in {@code ce_source} ({@code openedx/<service>/web}), e.g. {@code lms}
+ * @param topicPrefix  prepended to every topic with a dash ({@code EVENT_BUS_TOPIC_PREFIX}); empty for none
+ * @param partitions   partitions of the topics the service creates, dead-letter topics included
+ * @param replicationFactor replication of the topics the service creates
+ */
+@ConfigurationProperties("event-bus")
+public record EventBusProperties(
+        String service,
+        String topicPrefix,
+        int partitions,
+        short replicationFactor,
+        Relay relay,
+        Consumer consumer) {
+
+    public EventBusProperties {
+        if (service == null || service.isBlank()) {
+            throw new IllegalArgumentException("event-bus.service must name the service, e.g. lms");
+        }
+        topicPrefix = topicPrefix == null ? "" : topicPrefix.trim();
+        partitions = partitions <= 0 ? 3 : partitions;
+        replicationFactor = replicationFactor <= 0 ? 1 : replicationFactor;
+        relay = relay == null ? new Relay(0, null, null, null) : relay;
+        consumer = consumer == null ? new Consumer(0, null, 0) : consumer;
+    }
+
+    /**
+     * @param batchSize    most events published per relay round (one transaction)
+     * @param pollInterval how often the relay looks for events when no commit woke it (other instances, restarts)
+     * @param maxBackoff   longest wait between attempts while Kafka is unreachable
+     * @param sendTimeout  how long a round waits for Kafka's acknowledgements before it counts as failed
+     */
+    public record Relay(int batchSize, Duration pollInterval, Duration maxBackoff, Duration sendTimeout) {
+        public Relay {
+            batchSize = batchSize <= 0 ? 1000 : batchSize;
+            pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
+            maxBackoff = maxBackoff == null ? Duration.ofSeconds(5) : maxBackoff;
+            sendTimeout = sendTimeout == null ? Duration.ofSeconds(30) : sendTimeout;
+        }
+    }
+
+    /**
+     * @param attempts    how many times a failing event is tried before it goes to the dead-letter topic
+     * @param backoff     wait between attempts
+     * @param concurrency consumer threads; at least the partition count keeps partitions from waiting on each other
+     */
+    public record Consumer(int attempts, Duration backoff, int concurrency) {
+        public Consumer {
+            attempts = attempts <= 0 ? 3 : attempts;
+            backoff = backoff == null ? Duration.ofMillis(200) : backoff;
+        }
+    }
+}

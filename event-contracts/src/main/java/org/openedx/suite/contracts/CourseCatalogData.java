@@ -1,0 +1,24 @@
+package org.openedx.suite.contracts;
+
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/**
+ * What the CMS tells the catalog about a course run when it is published.
+ *
+ * @param hidden true when the course's catalog visibility is {@code about} or {@code none}
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonPropertyOrder({"course_key", "name", "schedule_data", "hidden", "invitation_only"})
+public record CourseCatalogData(
+        String courseKey, String name, CourseScheduleData scheduleData, boolean hidden, boolean invitationOnly) {
+
+    public CourseCatalogData {
+        Objects.requireNonNull(courseKey, "course_key");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(scheduleData, "schedule_data");
+    }
+}

@@ -1,0 +1,18 @@
+package org.openedx.suite.contracts;
+
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/** A learner crossed the passing line of a course, one way or the other. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonPropertyOrder({"is_passing", "course", "user"})
+public record CoursePassingStatusData(boolean isPassing, CourseData course, UserData user) {
+
+    public CoursePassingStatusData {
+        Objects.requireNonNull(course, "course");
+        Objects.requireNonNull(user, "user");
+    }
+}

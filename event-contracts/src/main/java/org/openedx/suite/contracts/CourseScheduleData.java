@@ -1,0 +1,32 @@
+package org.openedx.suite.contracts;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/**
+ * The schedule part of {@link CourseCatalogData}.
+ *
+ * @param pacing {@value #SELF_PACED} or {@value #INSTRUCTOR_PACED}, as the CMS sends it
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonPropertyOrder({"start", "pacing", "end", "enrollment_start", "enrollment_end"})
+public record CourseScheduleData(
+        Instant start,
+        String pacing,
+        @Nullable Instant end,
+        @Nullable Instant enrollmentStart,
+        @Nullable Instant enrollmentEnd) {
+
+    public static final String SELF_PACED = "self";
+    public static final String INSTRUCTOR_PACED = "instructor";
+
+    public CourseScheduleData {
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(pacing, "pacing");
+    }
+}

@@ -1,0 +1,59 @@
+package org.openedx.suite.contracts;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The event types of this suite's flows, with their topics and key fields as Open edX defines them. */
+public final class OpenEdxEvents {
+
+    public static final EventType<CatalogInfoChangedEvent> COURSE_CATALOG_INFO_CHANGED = new EventType<>(
+            "org.openedx.content_authoring.course.catalog_info.changed.v1", Topics.COURSE_CATALOG_INFO_CHANGED,
+            CatalogInfoChangedEvent.class, e -> e.catalogInfo().courseKey());
+
+    public static final EventType<CertificateEvent> CERTIFICATE_CREATED = certificate("created");
+    public static final EventType<CertificateEvent> CERTIFICATE_CHANGED = certificate("changed");
+    public static final EventType<CertificateEvent> CERTIFICATE_REVOKED = certificate("revoked");
+
+    public static final EventType<ExamAttemptEvent> EXAM_ATTEMPT_SUBMITTED = examAttempt("submitted");
+    public static final EventType<ExamAttemptEvent> EXAM_ATTEMPT_VERIFIED = examAttempt("verified");
+    public static final EventType<ExamAttemptEvent> EXAM_ATTEMPT_REJECTED = examAttempt("rejected");
+    public static final EventType<ExamAttemptEvent> EXAM_ATTEMPT_ERRORED = examAttempt("errored");
+    public static final EventType<ExamAttemptEvent> EXAM_ATTEMPT_RESET = examAttempt("reset");
+
+    public static final EventType<CoursePassingStatusEvent> COURSE_PASSING_STATUS_UPDATED = new EventType<>(
+            "org.openedx.learning.course.passing.status.updated.v1", Topics.LEARNING_BADGES_LIFECYCLE,
+            CoursePassingStatusEvent.class, e -> e.coursePassingStatus().course().courseKey());
+
+    public static final List<EventType<?>> ALL = List.of(
+            COURSE_CATALOG_INFO_CHANGED,
+            CERTIFICATE_CREATED, CERTIFICATE_CHANGED, CERTIFICATE_REVOKED,
+            EXAM_ATTEMPT_SUBMITTED, EXAM_ATTEMPT_VERIFIED, EXAM_ATTEMPT_REJECTED, EXAM_ATTEMPT_ERRORED,
+            EXAM_ATTEMPT_RESET,
+            COURSE_PASSING_STATUS_UPDATED);
+
+    private static final Map<String, EventType<?>> BY_NAME =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));
+
+    private OpenEdxEvents() {
+    }
+
+    /** The event type named by a {@code ce_type} header, if this suite knows it. */
+    public static Optional<EventType<?>> byName(String ceType) {
+        return Optional.ofNullable(BY_NAME.get(ceType));
+    }
+
+    private static EventType<CertificateEvent> certificate(String change) {
+        return new EventType<>("org.openedx.learning.certificate." + change + ".v1",
+                Topics.LEARNING_CERTIFICATE_LIFECYCLE, CertificateEvent.class,
+                e -> e.certificate().course().courseKey());
+    }
+
+    private static EventType<ExamAttemptEvent> examAttempt(String change) {
+        return new EventType<>("org.openedx.learning.exam.attempt." + change + ".v1",
+                Topics.LEARNING_EXAM_ATTEMPT_LIFECYCLE, ExamAttemptEvent.class,
+                e -> e.examAttempt().courseKey());
+    }
+}

@@ -1,0 +1,17 @@
+package org.openedx.suite.contracts;
+
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/** A user as Open edX events carry it: the LMS user id, whether the account is active, and the personal data. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonPropertyOrder({"id", "is_active", "pii"})
+public record UserData(long id, boolean isActive, UserPersonalData pii) {
+
+    public UserData {
+        Objects.requireNonNull(pii, "pii");
+    }
+}

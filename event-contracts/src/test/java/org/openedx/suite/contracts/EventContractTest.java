@@ -1,0 +1,42 @@
+package org.openedx.suite.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every event type this suite produces or consumes is wire-compatible with the Avro schema Open edX publishes for it:
+ * same field names, order, types and nullability, all the way down.
+ */
+class EventContractTest {
+
+    static Stream<EventType<?>> eventTypes() {
+        return OpenEdxEvents.ALL.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("eventTypes")
+    void payloadRecordMatchesTheOpenEdxAvroSchema(EventType<?> eventType) {
+        JsonNode schema = AvroContract.schemaOf(eventType.name());
+
+        List<AvroContract.Mismatch> mismatches = AvroContract.check(eventType.payloadType(), schema);
+
+        assertThat(mismatches)
+                .as("%s against %s.avsc", eventType.payloadType().getSimpleName(), eventType.name())
+                .isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("eventTypes")
+    void schemaIsTheCloudEventWhoseNamespaceIsTheEventType(EventType<?> eventType) {
+        JsonNode schema = AvroContract.schemaOf(eventType.name());
+
+        assertThat(schema.path("name").asString()).isEqualTo("CloudEvent");
+        assertThat(schema.path("namespace").asString()).isEqualTo(eventType.name());
+    }
+}

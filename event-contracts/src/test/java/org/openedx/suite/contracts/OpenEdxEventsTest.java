@@ -1,0 +1,38 @@
+package org.openedx.suite.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The event types of the suite travel on the base topics Open edX assigns them. */
+class OpenEdxEventsTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "org.openedx.content_authoring.course.catalog_info.changed.v1, course-catalog-info-changed",
+            "org.openedx.learning.certificate.created.v1, learning-certificate-lifecycle",
+            "org.openedx.learning.certificate.changed.v1, learning-certificate-lifecycle",
+            "org.openedx.learning.certificate.revoked.v1, learning-certificate-lifecycle",
+            "org.openedx.learning.exam.attempt.submitted.v1, learning-exam-attempt-lifecycle",
+            "org.openedx.learning.exam.attempt.verified.v1, learning-exam-attempt-lifecycle",
+            "org.openedx.learning.exam.attempt.rejected.v1, learning-exam-attempt-lifecycle",
+            "org.openedx.learning.exam.attempt.errored.v1, learning-exam-attempt-lifecycle",
+            "org.openedx.learning.exam.attempt.reset.v1, learning-exam-attempt-lifecycle",
+            "org.openedx.learning.course.passing.status.updated.v1, learning-badges-lifecycle"})
+    void eachEventTypeIsKnownByNameAndTravelsOnItsBaseTopic(String name, String baseTopic) {
+        assertThat(OpenEdxEvents.byName(name))
+                .hasValueSatisfying(type -> assertThat(type.baseTopic()).isEqualTo(baseTopic));
+    }
+
+    @Test
+    void everyKnownEventTypeIsListed() {
+        assertThat(OpenEdxEvents.ALL).hasSize(10).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void anEventTypeOutsideTheSuiteIsUnknown() {
+        assertThat(OpenEdxEvents.byName("org.openedx.learning.badge.awarded.v1")).isEmpty();
+    }
+}

@@ -1,0 +1,52 @@
+package org.openedx.suite.contracts;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** Realistic payloads of every kind, as the suite's services would send them. */
+final class SamplePayloads {
+
+    static final String COURSE_KEY = "course-v1:OpenedX+DemoX+2026_T1";
+    static final Instant START = Instant.parse("2026-11-25T10:15:30.123456Z");
+    static final Instant END = Instant.parse("2027-02-28T23:59:59Z");
+
+    static final UserData LEARNER =
+            new UserData(42L, true, new UserPersonalData("ada", "ada@example.org", "Ada Lovelace"));
+    static final UserData INSTRUCTOR =
+            new UserData(7L, true, new UserPersonalData("grace", "grace@example.org", "Grace Hopper"));
+    static final CourseData COURSE = new CourseData(COURSE_KEY, "Demonstration Course", START, END);
+
+    static final CatalogInfoChangedEvent CATALOG_INFO = new CatalogInfoChangedEvent(new CourseCatalogData(
+            COURSE_KEY, "Demonstration Course",
+            new CourseScheduleData(START, CourseScheduleData.INSTRUCTOR_PACED, END,
+                    Instant.parse("2026-10-01T00:00:00Z"), null),
+            false, false));
+
+    static final CertificateEvent CERTIFICATE = new CertificateEvent(new CertificateData(
+            LEARNER, COURSE, "verified", "0.85", "https://lms.example.org/certificates/abc123", "Ada Lovelace",
+            "downloadable", "notpassing"));
+
+    static final ExamAttemptEvent EXAM_ATTEMPT = new ExamAttemptEvent(new ExamAttemptData(
+            LEARNER, COURSE_KEY, "block-v1:OpenedX+DemoX+2026_T1+type@sequential+block@final_exam", "proctored",
+            INSTRUCTOR));
+
+    static final CoursePassingStatusEvent PASSING_STATUS =
+            new CoursePassingStatusEvent(new CoursePassingStatusData(true, COURSE, LEARNER));
+
+    private static final Map<Class<?>, Object> BY_PAYLOAD_TYPE = Map.of(
+            CatalogInfoChangedEvent.class, CATALOG_INFO,
+            CertificateEvent.class, CERTIFICATE,
+            ExamAttemptEvent.class, EXAM_ATTEMPT,
+            CoursePassingStatusEvent.class, PASSING_STATUS);
+
+    private SamplePayloads() {
+    }
+
+    static <T> T of(EventType<T> eventType) {
+        Object sample = BY_PAYLOAD_TYPE.get(eventType.payloadType());
+        if (sample == null) {
+            throw new IllegalStateException("no sample payload for " + eventType.payloadType().getName());
+        }
+        return eventType.payloadType().cast(sample);
+    }
+}
