@@ -11,6 +11,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManagerFactory;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -149,35 +150,62 @@ public class EventBusAutoConfiguration {
         }
     }
 
+    @Bean
+    InboundEventDispatcher inboundEventDispatcher(ObjectProvider<EventHandler<?>> handlers, JdbcTemplate jdbc,
+                                                  PlatformTransactionManager transactionManager,
+                                                  EventBusSchema schema) {
+        return new InboundEventDispatcher(handlers.orderedStream().toList(), jdbc,
+                new TransactionTemplate(transactionManager));
+    }
+
+    @Bean
+    DeadLetters deadLetters(JdbcTemplate jdbc, EventBusSchema schema) {
+        return new DeadLetters(jdbc);
+    }
+
     /**
      * Blocking retries keep a key's events in order; after the last attempt the record goes to {@code <topic>-dlt}
-     * on the same partition, with the exception in its headers, and the partition moves on.
+     * on the same partition, with the exception in its headers, and into the service's dead-letter log for replay;
+     * then the partition moves on.
      */
     @Bean
     DefaultErrorHandler eventBusErrorHandler(KafkaTemplate<byte[], byte[]> eventBusKafkaTemplate,
-                                             EventBusProperties properties, EventBusTopics topics) {
-        var recoverer = new DeadLetterPublishingRecoverer(eventBusKafkaTemplate,
+                                             EventBusProperties properties, EventBusTopics topics,
+                                             DeadLetters deadLetters) {
+        var deadLetterTopic = new DeadLetterPublishingRecoverer(eventBusKafkaTemplate,
                 (record, exception) -> new TopicPartition(topics.deadLetterTopicOf(record.topic()),
                         record.partition()));
         var consumer = properties.consumer();
-        var handler = new DefaultErrorHandler(recoverer,
-                new FixedBackOff(consumer.backoff().toMillis(), consumer.attempts() - 1L));
+        var handler = new DefaultErrorHandler((record, exception) -> {
+            deadLetters.record(record, exception);
+            deadLetterTopic.accept(record, exception);
+        }, new FixedBackOff(consumer.backoff().toMillis(), consumer.attempts() - 1L));
         handler.addNotRetryableExceptions(PoisonMessageException.class);
         handler.setCommitRecovered(true);
         return handler;
     }
 
     @Bean
-    EventBusConsumer eventBusConsumer(ObjectProvider<EventHandler<?>> handlers, JdbcTemplate jdbc,
-                                      PlatformTransactionManager transactionManager, KafkaProperties kafka,
+    EventBusConsumer eventBusConsumer(InboundEventDispatcher dispatcher, KafkaProperties kafka,
                                       EventBusProperties properties, EventBusTopics topics,
                                       DefaultErrorHandler eventBusErrorHandler,
-                                      @Value("${spring.application.name}") String applicationName,
-                                      EventBusSchema schema) {
-        return new EventBusConsumer(handlers.orderedStream().toList(), all -> {
-            var dispatcher = new InboundEventDispatcher(all, jdbc, new TransactionTemplate(transactionManager));
-            return listenerContainer(dispatcher, kafka, properties, topics, eventBusErrorHandler, applicationName);
-        });
+                                      @Value("${spring.application.name}") String applicationName) {
+        return new EventBusConsumer(dispatcher, d ->
+                listenerContainer(d, kafka, properties, topics, eventBusErrorHandler, applicationName));
+    }
+
+    @Bean
+    DeadLetterEndpoint deadLetterEndpoint(DeadLetters deadLetters, InboundEventDispatcher dispatcher) {
+        return new DeadLetterEndpoint(deadLetters, dispatcher);
+    }
+
+    @Bean("eventBus")
+    EventBusObservability eventBusObservability(JdbcTemplate jdbc, DeadLetters deadLetters, OutboxRelay relay,
+                                                InboundEventDispatcher dispatcher,
+                                                ObjectProvider<MeterRegistry> registry) {
+        var observability = new EventBusObservability(jdbc, deadLetters, relay, dispatcher);
+        registry.ifAvailable(observability::bindTo);
+        return observability;
     }
 
     private static ConcurrentMessageListenerContainer<byte[], byte[]> listenerContainer(

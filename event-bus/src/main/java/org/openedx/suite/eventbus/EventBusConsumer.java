@@ -1,6 +1,5 @@
 package org.openedx.suite.eventbus;
 
-import java.util.List;
 import java.util.function.Function;
 
 import org.springframework.context.SmartLifecycle;
@@ -14,9 +13,9 @@ final class EventBusConsumer implements SmartLifecycle {
 
     private final ConcurrentMessageListenerContainer<byte[], byte[]> container;
 
-    EventBusConsumer(List<EventHandler<?>> handlers,
-                     Function<List<EventHandler<?>>, ConcurrentMessageListenerContainer<byte[], byte[]>> containers) {
-        this.container = handlers.isEmpty() ? null : containers.apply(handlers);
+    EventBusConsumer(InboundEventDispatcher dispatcher,
+                     Function<InboundEventDispatcher, ConcurrentMessageListenerContainer<byte[], byte[]>> containers) {
+        this.container = dispatcher.handledTypes().isEmpty() ? null : containers.apply(dispatcher);
     }
 
     @Override

@@ -57,6 +57,7 @@ final class OutboxRelay implements SmartLifecycle {
     private volatile boolean signalled;
     private volatile boolean running;
     private volatile boolean topicsReady;
+    private volatile Instant failingSince;
     private Thread thread;
 
     OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<byte[], byte[]> kafka,
@@ -80,6 +81,11 @@ final class OutboxRelay implements SmartLifecycle {
 
     long publishedCount() {
         return published.get();
+    }
+
+    /** When the relay started failing to publish (Kafka unreachable, ...); null while it works. */
+    Instant failingSince() {
+        return failingSince;
     }
 
     @Override
@@ -118,11 +124,15 @@ final class OutboxRelay implements SmartLifecycle {
                     log.info("Outbox relay is publishing again after {} failed attempt(s)", failures);
                 }
                 failures = 0;
+                failingSince = null;
                 if (sent < settings.batchSize()) {
                     await(settings.pollInterval(), true);
                 }
             } catch (RuntimeException e) {
                 failures++;
+                if (failingSince == null) {
+                    failingSince = Instant.now();
+                }
                 Duration backoff = backoff(failures);
                 // Kafka being down is an expected state to ride out; say so once in a while, not on every attempt
                 if (failures == 1 || failures % 20 == 0) {

@@ -24,6 +24,7 @@ class EventBusTestApplication {
     @Bean
     CatalogHandler catalogHandler(JdbcTemplate jdbc, EntityVersions versions) {
         jdbc.execute("CREATE TABLE IF NOT EXISTS course_run (course_key TEXT PRIMARY KEY, name TEXT, applied INT)");
+        jdbc.execute("CREATE TABLE IF NOT EXISTS blocked_course (course_key TEXT PRIMARY KEY)");
         return new CatalogHandler(jdbc, versions);
     }
 
@@ -39,6 +40,10 @@ class EventBusTestApplication {
             var info = payload.catalogInfo();
             if (info.name().equals(ALWAYS_FAILS)) {
                 throw new IllegalStateException("this handler cannot apply " + info.courseKey());
+            }
+            if (jdbc.queryForObject("SELECT count(*) FROM blocked_course WHERE course_key = ?", Integer.class,
+                    info.courseKey()) > 0) {
+                throw new IllegalStateException(info.courseKey() + " is blocked");
             }
             if (!versions.advance("course-run", info.courseKey(), metadata)) {
                 return;

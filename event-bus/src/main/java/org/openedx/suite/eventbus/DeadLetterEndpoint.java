@@ -1,0 +1,82 @@
+package org.openedx.suite.eventbus;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+
+/**
+ * {@code /actuator/deadletters}: the operator's view of what the consumer gave up on.
+ * <ul>
+ *   <li>{@code GET /actuator/deadletters} lists the dead letters not replayed yet ({@code ?all=true}: every one)</li>
+ *   <li>{@code GET /actuator/deadletters/{id}} shows one</li>
+ *   <li>{@code POST /actuator/deadletters} replays every pending one; {@code POST /actuator/deadletters/{id}} one</li>
+ * </ul>
+ * A replay runs the record through the same path as a fresh delivery, so it is applied at most once: an event that was
+ * applied meanwhile (same {@code ce_id}) is dropped. One that fails again stays, with its new error.
+ */
+@Endpoint(id = "deadletters")
+final class DeadLetterEndpoint {
+
+    private final DeadLetters deadLetters;
+    private final InboundEventDispatcher dispatcher;
+
+    DeadLetterEndpoint(DeadLetters deadLetters, InboundEventDispatcher dispatcher) {
+        this.deadLetters = deadLetters;
+        this.dispatcher = dispatcher;
+    }
+
+    @ReadOperation
+    List<Map<String, Object>> list(Boolean all) {
+        var letters = Boolean.TRUE.equals(all) ? deadLetters.all() : deadLetters.pending();
+        return letters.stream().map(DeadLetters.DeadLetter::describe).toList();
+    }
+
+    @ReadOperation
+    Map<String, Object> show(@Selector long id) {
+        return deadLetters.find(id).map(DeadLetters.DeadLetter::describe).orElse(null);
+    }
+
+    @WriteOperation
+    Map<String, Object> replayAll() {
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (DeadLetters.DeadLetter letter : deadLetters.pending()) {
+            results.add(replay(letter));
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("replayed", results.stream().filter(r -> "replayed".equals(r.get("outcome"))).count());
+        summary.put("failed", results.stream().filter(r -> "failed".equals(r.get("outcome"))).count());
+        summary.put("results", results);
+        return summary;
+    }
+
+    @WriteOperation
+    Map<String, Object> replayOne(@Selector long id) {
+        return deadLetters.find(id).map(this::replay).orElse(null);
+    }
+
+    private Map<String, Object> replay(DeadLetters.DeadLetter letter) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("id", letter.id());
+        result.put("event_id", letter.eventId());
+        if (letter.replayedAt() != null) {
+            result.put("outcome", "already replayed");
+            return result;
+        }
+        try {
+            dispatcher.onMessage(letter.toConsumerRecord());
+            deadLetters.markReplayed(letter.id());
+            result.put("outcome", "replayed");
+        } catch (RuntimeException e) {
+            deadLetters.markFailedAgain(letter.id(), e);
+            result.put("outcome", "failed");
+            result.put("error", DeadLetters.describe(e));
+        }
+        return result;
+    }
+}
