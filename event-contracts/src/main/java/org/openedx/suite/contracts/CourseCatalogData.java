@@ -2,6 +2,7 @@ package org.openedx.suite.contracts;
 
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -14,7 +15,8 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonPropertyOrder({"course_key", "name", "schedule_data", "hidden", "invitation_only"})
 public record CourseCatalogData(
-        String courseKey, String name, CourseScheduleData scheduleData, boolean hidden, boolean invitationOnly) {
+        String courseKey, String name, CourseScheduleData scheduleData, @JsonProperty(required = true) boolean hidden,
+        @JsonProperty(required = true) boolean invitationOnly) {
 
     public CourseCatalogData {
         Objects.requireNonNull(courseKey, "course_key");

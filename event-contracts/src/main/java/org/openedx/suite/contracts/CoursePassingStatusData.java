@@ -2,6 +2,7 @@ package org.openedx.suite.contracts;
 
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -9,7 +10,8 @@ import tools.jackson.databind.annotation.JsonNaming;
 /** A learner crossed the passing line of a course, one way or the other. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonPropertyOrder({"is_passing", "course", "user"})
-public record CoursePassingStatusData(boolean isPassing, CourseData course, UserData user) {
+public record CoursePassingStatusData(@JsonProperty(required = true) boolean isPassing, CourseData course,
+                                      UserData user) {
 
     public CoursePassingStatusData {
         Objects.requireNonNull(course, "course");

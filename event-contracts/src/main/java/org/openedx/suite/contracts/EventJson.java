@@ -26,7 +26,9 @@ public final class EventJson {
             // a producer newer than this consumer may add optional fields (a minor version); ignore them
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            // as in Avro, a field with a default (the optional, nullable ones) may be absent; required references are
+            // refused by the records' constructors and required primitives by @JsonProperty(required = true)
+            .disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .build();
 
     private EventJson() {

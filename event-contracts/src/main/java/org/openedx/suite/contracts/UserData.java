@@ -2,6 +2,7 @@ package org.openedx.suite.contracts;
 
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -9,7 +10,8 @@ import tools.jackson.databind.annotation.JsonNaming;
 /** A user as Open edX events carry it: the LMS user id, whether the account is active, and the personal data. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonPropertyOrder({"id", "is_active", "pii"})
-public record UserData(long id, boolean isActive, UserPersonalData pii) {
+public record UserData(@JsonProperty(required = true) long id, @JsonProperty(required = true) boolean isActive,
+                       UserPersonalData pii) {
 
     public UserData {
         Objects.requireNonNull(pii, "pii");

@@ -148,6 +148,21 @@ class EventJsonTest {
     }
 
     @Test
+    void optionalFieldsMayBeAbsentAsAvroDefaultsAllow() {
+        ObjectNode json = (ObjectNode) tree(SamplePayloads.CATALOG_INFO);
+        ObjectNode schedule = (ObjectNode) json.at("/catalog_info/schedule_data");
+        schedule.remove("end");
+        schedule.remove("enrollment_start");
+        schedule.remove("enrollment_end");
+
+        CourseScheduleData read = EventJson.read(bytes(json), CatalogInfoChangedEvent.class).catalogInfo().scheduleData();
+
+        assertThat(read.end()).isNull();
+        assertThat(read.enrollmentStart()).isNull();
+        assertThat(read.enrollmentEnd()).isNull();
+    }
+
+    @Test
     void fieldsThisVersionDoesNotKnowAreIgnored() {
         ObjectNode json = (ObjectNode) tree(SamplePayloads.CERTIFICATE);
         json.put("added_in_a_later_minor_version", "x");
