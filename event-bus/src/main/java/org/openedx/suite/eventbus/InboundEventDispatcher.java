@@ -81,17 +81,21 @@ final class InboundEventDispatcher implements MessageListener<byte[], byte[]> {
                               EventHandler<T> handler) {
         @SuppressWarnings("unchecked")
         T payload = (T) payload(record, type);
-        transactions.executeWithoutResult(status -> {
+        Boolean firstTime = transactions.execute(status -> {
             int recorded = jdbc.update(RECORD_CONSUMED, metadata.id(), metadata.type(), record.topic(),
                     record.partition(), record.offset(), Timestamp.from(metadata.time()));
             if (recorded == 0) {
-                duplicates.incrementAndGet();
-                log.debug("{} {} was applied before; dropping the redelivery", type, metadata.id());
-                return;
+                return false;
             }
             handler.handle(payload, metadata);
+            return true;
         });
-        applied.incrementAndGet();
+        if (Boolean.TRUE.equals(firstTime)) {
+            applied.incrementAndGet();
+        } else {
+            duplicates.incrementAndGet();
+            log.debug("{} {} was applied before; dropped the redelivery", type, metadata.id());
+        }
     }
 
     private static Object payload(ConsumerRecord<byte[], byte[]> record, EventType<?> type) {
