@@ -1,0 +1,172 @@
+package org.openedx.suite.it.support;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.openedx.suite.contracts.EventJson;
+import org.openedx.suite.contracts.EventMetadata;
+
+/**
+ * Kafka as any client sees it, behind the services' backs: write raw records (a late, duplicate or malformed event)
+ * and read everything a topic holds (a dead-letter topic, what a producer emitted).
+ */
+public final class KafkaTopics {
+
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
+    private KafkaTopics() {
+    }
+
+    /**
+     * A record as read back.
+     *
+     * @param headers the headers as text; a header repeated keeps its last value
+     */
+    public record Message(String topic, int partition, long offset, String key, byte[] value,
+                          Map<String, String> headers) {
+
+        public String valueAsText() {
+            return value == null ? null : new String(value, StandardCharsets.UTF_8);
+        }
+
+        /** The payload as an event record of the contracts. */
+        public <T> T payload(Class<T> type) {
+            return EventJson.read(value, type);
+        }
+
+        public EventMetadata metadata() {
+            return EventMetadata.fromHeaders(headers);
+        }
+    }
+
+    /** Writes one record and waits until the broker has it. */
+    public static void produce(String bootstrapServers, String topic, String key, byte[] value,
+                               Map<String, String> headers) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties(bootstrapServers))) {
+            producer.send(record).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot write to " + topic, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing to " + topic, e);
+        }
+    }
+
+    /** Writes an event as an Open edX producer would: the envelope in {@code ce_*} headers, the payload as JSON. */
+    public static void produceEvent(String bootstrapServers, String topic, String key, EventMetadata metadata,
+                                    Object payload) {
+        produce(bootstrapServers, topic, key, EventJson.write(payload), metadata.toHeaders());
+    }
+
+    /** Creates a topic unless it exists. */
+    public static void createTopic(String bootstrapServers, String topic, int partitions) {
+        Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(properties)) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create " + topic, e.getCause());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating " + topic, e);
+        }
+    }
+
+    /**
+     * Every committed record the topic holds now, from a fresh consumer (no group, nothing committed), ordered by
+     * partition then offset. A topic that does not exist holds nothing.
+     */
+    public static List<Message> readAll(String bootstrapServers, String topic) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProperties(bootstrapServers))) {
+            List<PartitionInfo> partitions = consumer.partitionsFor(topic, READ_TIMEOUT);
+            if (partitions == null || partitions.isEmpty()) {
+                return List.of();
+            }
+            List<TopicPartition> assigned = partitions.stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
+            consumer.assign(assigned);
+            consumer.seekToBeginning(assigned);
+            Map<TopicPartition, Long> end = consumer.endOffsets(assigned, READ_TIMEOUT);
+            List<Message> messages = new ArrayList<>();
+            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+            while (!reachedEnd(consumer, end.entrySet())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " up to " + end + " within "
+                            + READ_TIMEOUT);
+                }
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    messages.add(new Message(record.topic(), record.partition(), record.offset(), record.key(),
+                            record.value(), headers(record)));
+                }
+            }
+            messages.sort((a, b) -> a.partition() != b.partition()
+                    ? Integer.compare(a.partition(), b.partition())
+                    : Long.compare(a.offset(), b.offset()));
+            return messages;
+        }
+    }
+
+    private static boolean reachedEnd(KafkaConsumer<String, byte[]> consumer,
+                                      Collection<Map.Entry<TopicPartition, Long>> end) {
+        return end.stream().allMatch(entry -> consumer.position(entry.getKey(), READ_TIMEOUT) >= entry.getValue());
+    }
+
+    private static Map<String, String> headers(ConsumerRecord<String, byte[]> record) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Header header : record.headers()) {
+            headers.put(header.key(), header.value() == null ? null
+                    : new String(header.value(), StandardCharsets.UTF_8));
+        }
+        return headers;
+    }
+
+    private static Properties producerProperties(String bootstrapServers) {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        return properties;
+    }
+
+    private static Properties consumerProperties(String bootstrapServers) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return properties;
+    }
+}

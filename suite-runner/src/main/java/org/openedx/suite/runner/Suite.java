@@ -1,0 +1,333 @@
+package org.openedx.suite.runner;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * A running suite: one Kafka broker, one PostgreSQL server with a database and user per service, and the chosen
+ * services, each in its own JVM.
+ *
+ * <p>Data layout under the data directory: {@code kafka/}, {@code postgres/} (+ {@code postgres.log}) and
+ * {@code logs/<module>.log}.
+ */
+public final class Suite implements AutoCloseable {
+
+    // one thread per start-up or shutdown waiting on a child process: they block, so the common pool (as small as
+    // one thread on 2 cores) would serialise them
+    private static final ExecutorService WAITERS = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "suite-waiter");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final Builder settings;
+    private final Map<SuiteService, ServiceProcess> services = Collections.synchronizedMap(
+            new EnumMap<>(SuiteService.class));
+    private final Map<SuiteService, Integer> ports = new EnumMap<>(SuiteService.class);
+    private volatile KafkaBroker kafka;
+    private volatile Postgres postgres;
+    private volatile boolean closed;
+
+    private Suite(Builder settings) {
+        this.settings = settings;
+    }
+
+    public static Builder builder(Path repoRoot) {
+        return new Builder(repoRoot);
+    }
+
+    /**
+     * Starts Kafka and PostgreSQL, then the builder's services; returns when all are ready.
+     *
+     * @throws IllegalStateException naming what did not start (with the end of its log); what had started is stopped
+     */
+    public Suite start() {
+        try {
+            CompletableFuture<KafkaBroker> broker = CompletableFuture.supplyAsync(() ->
+                    KafkaBroker.start(settings.dataDir.resolve("kafka"), settings.kafkaPort, settings.kafkaJvmOptions),
+                    WAITERS);
+            CompletableFuture<Postgres> database = CompletableFuture.supplyAsync(() ->
+                    Postgres.start(settings.dataDir.resolve("postgres"), settings.postgresPort), WAITERS);
+            // wait for both, and keep whichever started, so that close() stops it when the other failed
+            RuntimeException failure = null;
+            try {
+                kafka = broker.join();
+            } catch (CompletionException e) {
+                failure = unwrap(e);
+            }
+            try {
+                postgres = database.join();
+            } catch (CompletionException e) {
+                if (failure == null) {
+                    failure = unwrap(e);
+                } else {
+                    failure.addSuppressed(unwrap(e));
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            if (closed) {
+                throw new IllegalStateException("the suite was closed while it started");
+            }
+            settings.onInfrastructureReady.accept(this);
+            startServices(settings.services);
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw unwrap(e);
+        }
+    }
+
+    /**
+     * Starts these services unless they run already, in parallel, and waits until all are healthy. A service new to
+     * the suite gets its database first; one that was stopped or killed (a fault test) starts again as it was.
+     */
+    public void startServices(Collection<SuiteService> wanted) {
+        List<ServiceProcess> launched = new ArrayList<>();
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the suite is closed");
+            }
+            for (SuiteService service : wanted) {
+                ServiceProcess known = services.get(service);
+                if (known != null) {
+                    if (!known.isRunning()) {
+                        known.launch();
+                        launched.add(known);
+                    }
+                    continue;
+                }
+                Path jar = service.jar(settings.repoRoot);
+                String url = postgres.createDatabase(service.database(), service.database(), service.database());
+                ServiceProcess process = ServiceProcess.launch(new ServiceProcess.Config(service, jar,
+                        portOf(service), url, service.database(), service.database(), kafka.bootstrapServers(),
+                        settings.topicPrefix, settings.dataDir.resolve("logs").resolve(service.module() + ".log"),
+                        settings.serviceJvmOptions));
+                services.put(service, process);
+                launched.add(process);
+            }
+        }
+        // all JVMs are already starting side by side; each future just waits for one of them
+        List<CompletableFuture<Void>> healthy = launched.stream()
+                .map(process -> CompletableFuture.runAsync(() -> {
+                    process.awaitHealthy(settings.healthTimeout);
+                    settings.onServiceReady.accept(process);
+                }, WAITERS))
+                .toList();
+        try {
+            CompletableFuture.allOf(healthy.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            // a service that is up but never healthy would pass for running: kill it, so that asking for it again
+            // starts it again
+            for (int i = 0; i < launched.size(); i++) {
+                if (healthy.get(i).isCompletedExceptionally()) {
+                    launched.get(i).kill();
+                }
+            }
+            throw unwrap(e);
+        }
+    }
+
+    /** The running process of a service. */
+    public ServiceProcess service(SuiteService service) {
+        ServiceProcess process = services.get(service);
+        if (process == null) {
+            throw new IllegalStateException(service.module() + " is not part of this suite; running: " + services());
+        }
+        return process;
+    }
+
+    public Set<SuiteService> services() {
+        synchronized (services) {
+            return services.isEmpty() ? EnumSet.noneOf(SuiteService.class) : EnumSet.copyOf(services.keySet());
+        }
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public Postgres postgres() {
+        return postgres;
+    }
+
+    /** {@code EVENT_BUS_TOPIC_PREFIX} of the services; empty for none. */
+    public String topicPrefix() {
+        return settings.topicPrefix;
+    }
+
+    /** The full name of a base topic in this suite: {@code dev} + {@code x} gives {@code dev-x}, no prefix gives {@code x}. */
+    public String topic(String baseTopic) {
+        return settings.topicPrefix.isEmpty() ? baseTopic : settings.topicPrefix + "-" + baseTopic;
+    }
+
+    public Path dataDir() {
+        return settings.dataDir;
+    }
+
+    public Path repoRoot() {
+        return settings.repoRoot;
+    }
+
+    /** Stops the services (in parallel, gracefully), then Kafka, then PostgreSQL. Safe to call more than once. */
+    @Override
+    public void close() {
+        List<ServiceProcess> running;
+        synchronized (this) {
+            closed = true;
+            synchronized (services) {
+                running = new ArrayList<>(services.values());
+            }
+        }
+        CompletableFuture.allOf(running.stream()
+                        .map(process -> CompletableFuture.runAsync(process::stop, WAITERS))
+                        .toArray(CompletableFuture[]::new))
+                .exceptionally(failure -> null)
+                .join();
+        KafkaBroker broker = kafka;
+        if (broker != null) {
+            broker.stop();
+        }
+        Postgres database = postgres;
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    private int portOf(SuiteService service) {
+        return ports.computeIfAbsent(service, s -> settings.specPorts ? s.specPort() : Ports.free());
+    }
+
+    private static RuntimeException unwrap(RuntimeException e) {
+        Throwable cause = e;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+    }
+
+    /** What to run and where; {@link #start()} runs it. */
+    public static final class Builder {
+
+        private final Path repoRoot;
+        private Path dataDir;
+        private boolean specPorts;
+        private int kafkaPort;
+        private int postgresPort;
+        private String topicPrefix = "";
+        private Set<SuiteService> services = EnumSet.allOf(SuiteService.class);
+        private List<String> serviceJvmOptions = ServiceProcess.DEFAULT_JVM_OPTIONS;
+        private List<String> kafkaJvmOptions = KafkaBroker.DEFAULT_JVM_OPTIONS;
+        private Duration healthTimeout = ServiceProcess.DEFAULT_HEALTH_TIMEOUT;
+        private Consumer<Suite> onInfrastructureReady = suite -> { };
+        private Consumer<ServiceProcess> onServiceReady = service -> { };
+
+        private Builder(Path repoRoot) {
+            this.repoRoot = repoRoot.toAbsolutePath().normalize();
+        }
+
+        /** Where Kafka, PostgreSQL and the logs keep their files; default {@code <repo>/target/suite}. */
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = dataDir.toAbsolutePath().normalize();
+            return this;
+        }
+
+        /** Services on the ports of the specification (default: free ports, so suites and other programs coexist). */
+        public Builder specPorts() {
+            this.specPorts = true;
+            return this;
+        }
+
+        public Builder freePorts() {
+            this.specPorts = false;
+            return this;
+        }
+
+        /** Kafka's port; default a free one. */
+        public Builder kafkaPort(int port) {
+            this.kafkaPort = port;
+            return this;
+        }
+
+        /** PostgreSQL's port; default a free one. */
+        public Builder postgresPort(int port) {
+            this.postgresPort = port;
+            return this;
+        }
+
+        public Builder topicPrefix(String topicPrefix) {
+            this.topicPrefix = topicPrefix == null ? "" : topicPrefix;
+            return this;
+        }
+
+        /** The services to start with the suite (default all); more can join later via {@link Suite#startServices}. */
+        public Builder services(Collection<SuiteService> services) {
+            this.services = services.isEmpty() ? EnumSet.noneOf(SuiteService.class) : EnumSet.copyOf(services);
+            return this;
+        }
+
+        public Builder services(SuiteService... services) {
+            return services(List.of(services));
+        }
+
+        public Builder serviceJvmOptions(List<String> options) {
+            this.serviceJvmOptions = List.copyOf(options);
+            return this;
+        }
+
+        public Builder kafkaJvmOptions(List<String> options) {
+            this.kafkaJvmOptions = List.copyOf(options);
+            return this;
+        }
+
+        public Builder healthTimeout(Duration timeout) {
+            this.healthTimeout = timeout;
+            return this;
+        }
+
+        /** Called once Kafka and PostgreSQL are ready, before the services start. */
+        public Builder onInfrastructureReady(Consumer<Suite> listener) {
+            this.onInfrastructureReady = listener;
+            return this;
+        }
+
+        /** Called as each service becomes healthy (from the thread that saw it). */
+        public Builder onServiceReady(Consumer<ServiceProcess> listener) {
+            this.onServiceReady = listener;
+            return this;
+        }
+
+        /** The suite, not started yet: {@link Suite#close()} may be registered (say in a shutdown hook) before {@link #start()}. */
+        public Suite build() {
+            if (dataDir == null) {
+                dataDir = repoRoot.resolve("target").resolve("suite");
+            }
+            if (kafkaPort == 0) {
+                kafkaPort = Ports.free();
+            }
+            if (postgresPort == 0) {
+                postgresPort = Ports.free();
+            }
+            return new Suite(this);
+        }
+
+        /** Builds and starts the suite; returns when every service is healthy. */
+        public Suite start() {
+            return build().start();
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.openedx.suite.runner;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+
+/** The services of the suite, with the port and database the specification gives each. */
+public enum SuiteService {
+
+    CMS("cms-service", 18010, "cms"),
+    DISCOVERY("discovery-service", 18381, "discovery"),
+    LMS("lms-service", 18000, "lms"),
+    CREDENTIALS("credentials-service", 18150, "credentials"),
+    EXAMS("exams-service", 18740, "exams");
+
+    private static final String VERSION = "1.0.0-SNAPSHOT";
+
+    private final String module;
+    private final int specPort;
+    private final String database;
+
+    SuiteService(String module, int specPort, String database) {
+        this.module = module;
+        this.specPort = specPort;
+        this.database = database;
+    }
+
+    /** The Maven module, which is also the service's name in logs and output. */
+    public String module() {
+        return module;
+    }
+
+    public int specPort() {
+        return specPort;
+    }
+
+    /** The database the service owns; its user and password have the same name. */
+    public String database() {
+        return database;
+    }
+
+    /** The Open edX service name, as in the {@code ce_source} header {@code openedx/<name>/web}. */
+    public String shortName() {
+        return database;
+    }
+
+    public String eventSource() {
+        return "openedx/" + shortName() + "/web";
+    }
+
+    /** The service's executable jar, built by {@code ./mvnw package}. */
+    public Path jar(Path repoRoot) {
+        Path jar = jarPath(repoRoot);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(module + " is not built: " + jar + " is missing. "
+                    + "Run ./mvnw package -DskipTests in " + repoRoot.toAbsolutePath().normalize() + " first.");
+        }
+        if (!isExecutable(jar)) {
+            throw new IllegalStateException(module + " has no executable jar: " + jar + " has no Main-Class "
+                    + "(the module is not a Spring Boot application yet, or spring-boot-maven-plugin is missing).");
+        }
+        return jar;
+    }
+
+    /** Whether {@code ./mvnw package} has built this service as an executable jar (a stub module's jar is not). */
+    public boolean isBuilt(Path repoRoot) {
+        Path jar = jarPath(repoRoot);
+        return Files.isRegularFile(jar) && isExecutable(jar);
+    }
+
+    /** Why {@link #isBuilt} is false, for a warning line; null when it is built. */
+    public String whyNotBuilt(Path repoRoot) {
+        try {
+            jar(repoRoot);
+            return null;
+        } catch (IllegalStateException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static boolean isExecutable(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            return manifest != null && manifest.getMainAttributes().getValue("Main-Class") != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Where {@code ./mvnw package} puts the service's jar, whether or not it is there. */
+    public Path jarPath(Path repoRoot) {
+        return repoRoot.resolve(module).resolve("target").resolve(module + "-" + VERSION + ".jar");
+    }
+}
