@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -32,7 +33,7 @@ final class DeadLetterEndpoint {
     }
 
     @ReadOperation
-    List<Map<String, Object>> list(Boolean all) {
+    List<Map<String, Object>> list(@Nullable Boolean all) {
         var letters = Boolean.TRUE.equals(all) ? deadLetters.all() : deadLetters.pending();
         return letters.stream().map(DeadLetters.DeadLetter::describe).toList();
     }

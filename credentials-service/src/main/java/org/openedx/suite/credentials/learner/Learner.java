@@ -1,0 +1,56 @@
+package org.openedx.suite.credentials.learner;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+
+/** A learner as the LMS last described them. */
+@Entity
+class Learner {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String username;
+    private long userId;
+    private String email;
+    private String name;
+    private Instant modified;
+
+    protected Learner() {
+    }
+
+    Learner(String username) {
+        this.username = username;
+    }
+
+    void describe(long userId, String email, String name, Instant modified) {
+        this.userId = userId;
+        this.email = email;
+        this.name = name;
+        this.modified = modified;
+    }
+
+    String username() {
+        return username;
+    }
+
+    long userId() {
+        return userId;
+    }
+
+    String email() {
+        return email;
+    }
+
+    String name() {
+        return name;
+    }
+
+    Instant modified() {
+        return modified;
+    }
+}

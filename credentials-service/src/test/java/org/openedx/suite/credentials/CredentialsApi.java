@@ -1,0 +1,56 @@
+package org.openedx.suite.credentials;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/** The service's REST API as its clients see it. */
+public final class CredentialsApi {
+
+    private final RestTestClient client;
+
+    public CredentialsApi(RestTestClient client) {
+        this.client = client;
+    }
+
+    public List<Credential> credentialsOf(String username) {
+        return client.get().uri("/api/credentials?username={username}", username).exchange()
+                .expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Credential>>() { })
+                .returnResult().getResponseBody();
+    }
+
+    public Credential credential(UUID uuid) {
+        return client.get().uri("/api/credentials/{uuid}", uuid).exchange()
+                .expectStatus().isOk()
+                .expectBody(Credential.class)
+                .returnResult().getResponseBody();
+    }
+
+    public Learner learner(String username) {
+        return client.get().uri("/api/learners/{username}", username).exchange()
+                .expectStatus().isOk()
+                .expectBody(Learner.class)
+                .returnResult().getResponseBody();
+    }
+
+    public boolean knowsLearner(String username) {
+        return client.get().uri("/api/learners/{username}", username).exchange()
+                .returnResult().getStatus().value() != HttpStatus.NOT_FOUND.value();
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Credential(UUID uuid, String username, String courseKey, String certificateType, String status,
+                             Instant modified) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Learner(String username, long userId, String email, String name, Instant modified) {
+    }
+}

@@ -1,0 +1,95 @@
+package org.openedx.suite.credentials;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.openedx.suite.contracts.CertificateData;
+import org.openedx.suite.contracts.CertificateEvent;
+import org.openedx.suite.contracts.CourseData;
+import org.openedx.suite.contracts.EventJson;
+import org.openedx.suite.contracts.EventMetadata;
+import org.openedx.suite.contracts.EventType;
+import org.openedx.suite.contracts.UserData;
+import org.openedx.suite.contracts.UserPersonalData;
+import org.openedx.suite.testsupport.KafkaTestClient;
+
+/**
+ * Plays the LMS in tests: puts certificate events on the certificate lifecycle topic the way the LMS's outbox relay
+ * does (course key as message key, the {@code ce_*} headers, JSON payload), and can resend an event with the same
+ * {@code ce_id} as a redelivery would.
+ */
+public final class Lms {
+
+    private final KafkaTestClient kafka;
+    private final String topic;
+
+    public Lms(String bootstrapServers, String topic) {
+        this.kafka = new KafkaTestClient(bootstrapServers);
+        this.topic = topic;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    /** Sends a new event; returns its {@code ce_id}. */
+    public UUID send(EventType<CertificateEvent> type, CertificateData certificate, Instant eventTime) {
+        return send(type, certificate, UUID.randomUUID(), eventTime);
+    }
+
+    /** Sends the event with the given {@code ce_id}: a second call with the same id is a redelivery. */
+    public UUID send(EventType<CertificateEvent> type, CertificateData certificate, UUID eventId, Instant eventTime) {
+        CertificateEvent event = new CertificateEvent(certificate);
+        send(type.keyOf(event), EventJson.write(event), headers(type, eventId, eventTime));
+        return eventId;
+    }
+
+    public void send(String key, byte[] payload, Map<String, String> headers) {
+        kafka.send(topic, key, payload, headers);
+    }
+
+    public static Map<String, String> headers(EventType<?> type, UUID eventId, Instant eventTime) {
+        return EventMetadata.of(eventId, type.name(), "lms", eventTime, "lms-test-host").toHeaders();
+    }
+
+    /** A learner as the LMS knows them. */
+    public record Learner(long id, String username, String email, String name) {
+
+        public static Learner named(String name) {
+            String username = "learner_" + UUID.randomUUID().toString().substring(0, 8);
+            return new Learner(Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000), username,
+                    username + "@example.com", name);
+        }
+
+        public Learner renamed(String newName) {
+            return new Learner(id, username, email, newName);
+        }
+
+        UserData userData() {
+            return new UserData(id, true, new UserPersonalData(username, email, name));
+        }
+    }
+
+    public static String newCourseKey() {
+        return "course-v1:edX+C" + UUID.randomUUID().toString().substring(0, 8) + "+2026";
+    }
+
+    /** A passing certificate, as the LMS announces it on {@code certificate.created} and {@code .changed}. */
+    public static CertificateData downloadable(Learner learner, String courseKey, String mode) {
+        return certificate(learner, courseKey, mode, "downloadable", "generating",
+                "https://lms.example.com/certificates/" + UUID.randomUUID());
+    }
+
+    /** A certificate that no longer counts, as the LMS announces it on {@code certificate.revoked}. */
+    public static CertificateData notPassing(Learner learner, String courseKey, String mode) {
+        return certificate(learner, courseKey, mode, "notpassing", "downloadable", "");
+    }
+
+    public static CertificateData certificate(Learner learner, String courseKey, String mode, String currentStatus,
+                                              String previousStatus, String downloadUrl) {
+        return new CertificateData(learner.userData(),
+                new CourseData(courseKey, "Demonstration Course", Instant.parse("2026-01-10T00:00:00Z"), null),
+                mode, "0.85", downloadUrl, learner.name(), currentStatus, previousStatus);
+    }
+}
