@@ -1,0 +1,391 @@
+package org.openedx.suite.it.compose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openedx.suite.it.support.RunningSuite;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * {@code docker-compose.yml} runs each service the way the specification and the service's own
+ * {@code application.yml} say: with exactly the environment variables the service reads, on its port, after Kafka
+ * and PostgreSQL are healthy, with its health taken from {@code /actuator/health}. The files are only read, so this
+ * holds the compose file to the services on a machine without Docker too.
+ */
+class ComposeEnvironmentTest {
+
+    /** The services' configuration, by the specification: the same names everywhere. */
+    private static final Set<String> SPECIFIED_VARIABLES = Set.of("SERVER_PORT", "SPRING_DATASOURCE_URL",
+            "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD", "SPRING_KAFKA_BOOTSTRAP_SERVERS",
+            "EVENT_BUS_TOPIC_PREFIX");
+
+    /** Spring resolves any name in a placeholder; the upper-case ones are the environment variables. */
+    private static final Pattern ENVIRONMENT_VARIABLE = Pattern.compile("[A-Z][A-Z0-9_]*");
+
+    private static final Pattern LOCAL_URL =
+            Pattern.compile("https?://(?:localhost|127\\.0\\.0\\.1):(\\d+)(/[^\\s\"']*)");
+
+    /** The repository root: the system property suite.root, which the build sets, else the folder holding mvnw. */
+    private static final Path ROOT = RunningSuite.repoRoot();
+    private static final Map<String, Object> COMPOSE = loadSingle(ROOT.resolve("docker-compose.yml"));
+
+    /** A service as the table in the specification (SUITE-SPEC.md) lists it. */
+    record SpecifiedService(String module, int port, String database) {
+
+        @Override
+        public String toString() {
+            return module;
+        }
+    }
+
+    static Stream<SpecifiedService> specifiedServices() {
+        return Stream.of(
+                new SpecifiedService("lms-service", 18000, "lms"),
+                new SpecifiedService("cms-service", 18010, "cms"),
+                new SpecifiedService("credentials-service", 18150, "credentials"),
+                new SpecifiedService("discovery-service", 18381, "discovery"),
+                new SpecifiedService("exams-service", 18740, "exams"));
+    }
+
+    @Test
+    void composeBuildsExactlyTheSpecifiedServicesEachFromItsOwnModule() {
+        Map<String, Object> built = new TreeMap<>();
+        services().forEach((name, definition) -> {
+            Object build = asMap(definition, name).get("build");
+            if (build != null) {
+                Object args = build instanceof Map<?, ?> buildMap ? buildMap.get("args") : null;
+                built.put(name, args == null ? null : buildArgs(args, name).get("SERVICE"));
+            }
+        });
+
+        Map<String, Object> expected = new TreeMap<>();
+        specifiedServices().forEach(service -> expected.put(service.module(), service.module()));
+        assertThat(built)
+                .as("the compose services built from the Dockerfile, with their SERVICE build argument")
+                .isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("specifiedServices")
+    void serviceReadsExactlyTheSpecifiedVariables(SpecifiedService service) {
+        assertThat(variablesRead(service).keySet())
+                .as("the environment variables %s's application.yml reads", service)
+                .containsExactlyInAnyOrderElementsOf(SPECIFIED_VARIABLES);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("specifiedServices")
+    void containerGetsExactlyTheVariablesTheServiceReads(SpecifiedService service) {
+        assertThat(environment(service).keySet())
+                .as("the environment compose gives %s: every variable its application.yml reads (%s), no other",
+                        service, variablesRead(service).keySet())
+                .containsExactlyInAnyOrderElementsOf(variablesRead(service).keySet());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("specifiedServices")
+    void serviceListensAndIsPublishedOnItsSpecifiedPort(SpecifiedService service) {
+        String port = String.valueOf(service.port());
+        assertThat(variablesRead(service).get("SERVER_PORT"))
+                .as("the SERVER_PORT default in %s's application.yml", service)
+                .isEqualTo(port);
+        assertThat(environment(service).get("SERVER_PORT"))
+                .as("SERVER_PORT in compose for %s", service)
+                .isEqualTo(port);
+        assertThat(publishedPorts(service))
+                .as("the ports compose publishes for %s, as host:container", service)
+                .containsExactly(port + ":" + port);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("specifiedServices")
+    void serviceUsesItsOwnDatabaseAndTheSharedBroker(SpecifiedService service) {
+        Map<String, String> environment = environment(service);
+
+        assertThat(environment)
+                .as("the database and broker compose gives %s", service)
+                .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://postgres:5432/" + service.database())
+                .containsEntry("SPRING_DATASOURCE_USERNAME", service.database())
+                .containsEntry("SPRING_DATASOURCE_PASSWORD", service.database())
+                .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092")
+                .containsEntry("EVENT_BUS_TOPIC_PREFIX", "${EVENT_BUS_TOPIC_PREFIX:-}");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("specifiedServices")
+    void serviceStartsOnlyOnceKafkaAndPostgresAreHealthy(SpecifiedService service) {
+        Object dependsOn = definition(service).get("depends_on");
+        if (!(dependsOn instanceof Map<?, ?> dependencies)) {
+            fail("%s's depends_on must name a condition for each dependency (the list form only waits for the "
+                    + "container to start), but is: %s", service, dependsOn);
+            return;
+        }
+
+        Map<String, Object> conditions = new TreeMap<>();
+        dependencies.forEach((name, dependency) -> conditions.put(String.valueOf(name),
+                dependency instanceof Map<?, ?> options ? options.get("condition") : null));
+        assertThat(conditions)
+                .as("what %s waits for", service)
+                .containsKeys("kafka", "postgres")
+                .allSatisfy((name, condition) -> assertThat(condition)
+                        .as("the condition %s waits for on %s", service, name)
+                        .isEqualTo("service_healthy"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("specifiedServices")
+    void composeTakesTheServiceHealthFromActuatorHealthOnItsPort(SpecifiedService service) {
+        Object healthcheck = definition(service).get("healthcheck");
+        assertThat(healthcheck).as("%s's healthcheck", service).isInstanceOf(Map.class);
+        Map<String, Object> check = asMap(healthcheck, service + " healthcheck");
+        assertThat(check.get("disable")).as("%s's healthcheck disabled", service).isNotEqualTo(true);
+
+        String command = check.get("test") instanceof List<?> parts
+                ? parts.stream().map(String::valueOf).collect(Collectors.joining(" "))
+                : String.valueOf(check.get("test"));
+        Matcher url = LOCAL_URL.matcher(command);
+        assertThat(url.find()).as("%s's healthcheck calls a local URL: %s", service, command).isTrue();
+        assertThat(url.group(1) + url.group(2))
+                .as("port and path of %s's healthcheck: %s", service, command)
+                .isEqualTo(service.port() + "/actuator/health");
+    }
+
+    @Test
+    void postgresCreatesEachServiceItsOwnDatabaseAndUser() {
+        String initScripts = initScriptsOf("postgres");
+
+        specifiedServices().forEach(service -> assertThat(initScripts)
+                .as("PostgreSQL's init scripts create %s's user and database", service)
+                .containsPattern("(?i)CREATE\\s+(USER|ROLE)\\s+" + service.database()
+                        + "\\s+WITH\\s+(LOGIN\\s+)?PASSWORD\\s+'" + service.database() + "'")
+                .containsPattern("(?i)CREATE\\s+DATABASE\\s+" + service.database() + "\\s+OWNER\\s+"
+                        + service.database() + "\\s*;"));
+    }
+
+    @Test
+    void kafkaLeavesCreatingTopicsToTheServices() {
+        Map<String, String> kafka = environmentOf("kafka");
+
+        assertThat(kafka)
+                .as("the broker's environment: like production brokers, it must not create topics on first use")
+                .containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+    }
+
+    // --- reading the services' configuration
+
+    /** The environment variables the service's application.yml reads, each with its default ({@code null}: none). */
+    private static Map<String, String> variablesRead(SpecifiedService service) {
+        Path applicationYml = ROOT.resolve(service.module()).resolve("src/main/resources/application.yml");
+        Map<String, String> placeholders = new LinkedHashMap<>();
+        for (Object document : loadAll(applicationYml)) {
+            collectPlaceholders(document, placeholders);
+        }
+        placeholders.keySet().removeIf(name -> !ENVIRONMENT_VARIABLE.matcher(name).matches());
+        return placeholders;
+    }
+
+    private static void collectPlaceholders(Object node, Map<String, String> found) {
+        if (node instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> {
+                collectPlaceholders(key, found);
+                collectPlaceholders(value, found);
+            });
+        } else if (node instanceof List<?> list) {
+            list.forEach(element -> collectPlaceholders(element, found));
+        } else if (node != null) {
+            collectPlaceholders(String.valueOf(node), found);
+        }
+    }
+
+    /** {@code ${NAME}} and {@code ${NAME:default}}, and those nested in a default, as Spring reads them. */
+    private static void collectPlaceholders(String text, Map<String, String> found) {
+        int start = text.indexOf("${");
+        while (start >= 0) {
+            int end = closingBrace(text, start + 2);
+            if (end < 0) {
+                return;
+            }
+            String body = text.substring(start + 2, end);
+            int colon = body.indexOf(':');
+            String name = (colon < 0 ? body : body.substring(0, colon)).trim();
+            String fallback = colon < 0 ? null : body.substring(colon + 1);
+            found.putIfAbsent(name, fallback);
+            if (fallback != null) {
+                collectPlaceholders(fallback, found);
+            }
+            start = text.indexOf("${", end + 1);
+        }
+    }
+
+    private static int closingBrace(String text, int from) {
+        int depth = 0;
+        for (int i = from; i < text.length(); i++) {
+            if (text.startsWith("${", i)) {
+                depth++;
+                i++;
+            } else if (text.charAt(i) == '}') {
+                if (depth == 0) {
+                    return i;
+                }
+                depth--;
+            }
+        }
+        return -1;
+    }
+
+    // --- reading the compose file
+
+    private static Map<String, Object> services() {
+        return asMap(COMPOSE.get("services"), "services");
+    }
+
+    private static Map<String, Object> definition(SpecifiedService service) {
+        return definitionOf(service.module());
+    }
+
+    private static Map<String, Object> definitionOf(String name) {
+        Object definition = services().get(name);
+        assertThat(definition).as("compose service %s", name).isNotNull();
+        return asMap(definition, name);
+    }
+
+    private static Map<String, String> environment(SpecifiedService service) {
+        return environmentOf(service.module());
+    }
+
+    /** Compose accepts a map or a list of {@code NAME=value}; both become a map here. */
+    private static Map<String, String> environmentOf(String name) {
+        return keyValues(definitionOf(name).get("environment"), name + " environment");
+    }
+
+    private static Map<String, String> buildArgs(Object args, String name) {
+        return keyValues(args, name + " build args");
+    }
+
+    private static Map<String, String> keyValues(Object node, String what) {
+        Map<String, String> values = new TreeMap<>();
+        if (node instanceof Map<?, ?> map) {
+            // a number stays a number in YAML (SERVER_PORT: 18010); the container sees its text
+            map.forEach((key, value) -> values.put(String.valueOf(key), Objects.toString(value, "")));
+        } else if (node instanceof List<?> list) {
+            for (Object entry : list) {
+                String text = String.valueOf(entry);
+                int equals = text.indexOf('=');
+                values.put(equals < 0 ? text : text.substring(0, equals), equals < 0 ? "" : text.substring(equals + 1));
+            }
+        } else if (node != null) {
+            fail("%s is neither a map nor a list: %s", what, node);
+        }
+        return values;
+    }
+
+    /** Each published port as {@code host:container}; a port published on a random host port has host "?". */
+    private static List<String> publishedPorts(SpecifiedService service) {
+        Object ports = definition(service).get("ports");
+        List<String> published = new ArrayList<>();
+        if (ports instanceof List<?> entries) {
+            for (Object entry : entries) {
+                if (entry instanceof Map<?, ?> longSyntax) {
+                    published.add(Objects.toString(longSyntax.get("published"), "?") + ":" + longSyntax.get("target"));
+                } else {
+                    // [ip:][host:]container[/protocol]
+                    String[] parts = String.valueOf(entry).replaceFirst("/\\w+$", "").split(":");
+                    String container = parts[parts.length - 1];
+                    published.add((parts.length > 1 ? parts[parts.length - 2] : "?") + ":" + container);
+                }
+            }
+        }
+        return published;
+    }
+
+    /** The scripts mounted into the service's /docker-entrypoint-initdb.d/, which PostgreSQL's image runs once. */
+    private static String initScriptsOf(String name) {
+        Object volumes = definitionOf(name).get("volumes");
+        StringBuilder scripts = new StringBuilder();
+        if (volumes instanceof List<?> mounts) {
+            for (Object mount : mounts) {
+                String source;
+                String target;
+                if (mount instanceof Map<?, ?> longSyntax) {
+                    source = String.valueOf(longSyntax.get("source"));
+                    target = String.valueOf(longSyntax.get("target"));
+                } else {
+                    String[] parts = String.valueOf(mount).split(":");
+                    source = parts[0];
+                    target = parts.length > 1 ? parts[1] : "";
+                }
+                if (target.startsWith("/docker-entrypoint-initdb.d") && (source.startsWith(".")
+                        || source.startsWith("/"))) {
+                    for (Path script : filesAt(ROOT.resolve(source).normalize())) {
+                        scripts.append(read(script)).append('\n');
+                    }
+                }
+            }
+        }
+        assertThat(scripts).as("init scripts mounted into %s's /docker-entrypoint-initdb.d/", name).isNotEmpty();
+        return scripts.toString();
+    }
+
+    /** A mounted file, or the files of a mounted folder in the order the image runs them. */
+    private static List<Path> filesAt(Path mounted) {
+        if (!Files.isDirectory(mounted)) {
+            return List.of(mounted);
+        }
+        try (Stream<Path> files = Files.list(mounted)) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // --- YAML
+
+    private static Map<String, Object> loadSingle(Path file) {
+        List<Object> documents = loadAll(file);
+        assertThat(documents).as("YAML documents in %s", file).hasSize(1);
+        return asMap(documents.get(0), file.toString());
+    }
+
+    private static List<Object> loadAll(Path file) {
+        // the safe constructor builds only maps, lists and scalars; it resolves anchors and << merge keys
+        Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+        List<Object> documents = new ArrayList<>();
+        yaml.loadAll(read(file)).forEach(documents::add);
+        return documents;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file + " (suite.root is " + ROOT + ")", e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object node, String what) {
+        assertThat(node).as(what).isInstanceOf(Map.class);
+        return (Map<String, Object>) node;
+    }
+}
