@@ -70,7 +70,7 @@ final class DeadLetterEndpoint {
             return result;
         }
         try {
-            dispatcher.onMessage(letter.toConsumerRecord());
+            dispatcher.apply(letter.toConsumerRecord());
             deadLetters.markReplayed(letter.id());
             result.put("outcome", "replayed");
         } catch (RuntimeException e) {

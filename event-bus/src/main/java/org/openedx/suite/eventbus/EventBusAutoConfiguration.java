@@ -227,8 +227,11 @@ public class EventBusAutoConfiguration {
         containerProperties.setAckMode(ContainerProperties.AckMode.BATCH);
         var container = new ConcurrentMessageListenerContainer<>(
                 new DefaultKafkaConsumerFactory<byte[], byte[]>(config), containerProperties);
+        // one thread per partition: Spring Kafka 4.1 loses a batch listener's back-off state when one thread serves
+        // several partitions (GH-4371), which could keep a failing record from ever reaching the dead-letter topic
         int concurrency = properties.consumer().concurrency();
-        container.setConcurrency(concurrency > 0 ? concurrency : properties.partitions());
+        container.setConcurrency(concurrency > 0 ? concurrency
+                : properties.partitions() * containerProperties.getTopics().length);
         container.setCommonErrorHandler(errorHandler);
         container.setBeanName("event-bus-consumer");
         return container;

@@ -50,7 +50,7 @@ public record EventBusProperties(
     /**
      * @param attempts    how many times a failing event is tried before it goes to the dead-letter topic
      * @param backoff     wait between attempts
-     * @param concurrency consumer threads; at least the partition count keeps partitions from waiting on each other
+     * @param concurrency consumer threads; by default one per partition of the subscribed topics
      */
     public record Consumer(int attempts, Duration backoff, int concurrency) {
         public Consumer {

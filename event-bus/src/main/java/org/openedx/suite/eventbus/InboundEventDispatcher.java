@@ -17,7 +17,8 @@ import org.openedx.suite.contracts.OpenEdxEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.listener.MessageListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
 
@@ -29,7 +30,7 @@ import tools.jackson.core.JacksonException;
  * and the handler runs in one transaction: if the id was recorded before, the record is a redelivery and nothing
  * happens; if the handler fails, both roll back and the error handler retries, then dead-letters it.
  */
-final class InboundEventDispatcher implements MessageListener<byte[], byte[]> {
+final class InboundEventDispatcher implements BatchMessageListener<byte[], byte[]> {
 
     private static final Logger log = LoggerFactory.getLogger(InboundEventDispatcher.class);
 
@@ -63,8 +64,55 @@ final class InboundEventDispatcher implements MessageListener<byte[], byte[]> {
         return duplicates.get();
     }
 
+    /**
+     * Applies a poll's records in one transaction: one commit for many events is what lets a consumer keep up with
+     * tens of thousands of events a second. When a record fails, the transaction rolls back, the records before it
+     * are applied again in a transaction of their own, and the failing record is handed to the error handler, which
+     * retries it alone and then dead-letters it; the records after it follow in the next poll.
+     */
     @Override
-    public void onMessage(ConsumerRecord<byte[], byte[]> record) {
+    public void onMessage(List<ConsumerRecord<byte[], byte[]>> records) {
+        try {
+            applyInOneTransaction(records);
+        } catch (FailedRecord failed) {
+            if (failed.index > 0) {
+                try {
+                    applyInOneTransaction(records.subList(0, failed.index));
+                } catch (FailedRecord again) {
+                    throw batchFailure(records, again);
+                }
+            }
+            throw batchFailure(records, failed);
+        }
+    }
+
+    /** Applies one record in a transaction of its own, as a replay of a dead letter does. */
+    void apply(ConsumerRecord<byte[], byte[]> record) {
+        try {
+            applyInOneTransaction(List.of(record));
+        } catch (FailedRecord failed) {
+            throw failed.cause;
+        }
+    }
+
+    private void applyInOneTransaction(List<ConsumerRecord<byte[], byte[]>> records) {
+        int[] outcome = transactions.execute(status -> {
+            int[] counts = new int[2];
+            for (int i = 0; i < records.size(); i++) {
+                try {
+                    counts[applyOne(records.get(i)) ? 0 : 1]++;
+                } catch (RuntimeException e) {
+                    throw new FailedRecord(i, e);
+                }
+            }
+            return counts;
+        });
+        applied.addAndGet(outcome[0]);
+        duplicates.addAndGet(outcome[1]);
+    }
+
+    /** Returns false when the record is a redelivery of an applied event, or a type this service does not handle. */
+    private boolean applyOne(ConsumerRecord<byte[], byte[]> record) {
         EventMetadata metadata = envelope(record);
         EventType<?> type = OpenEdxEvents.byName(metadata.type()).orElseThrow(
                 () -> new PoisonMessageException("unknown ce_type " + metadata.type()));
@@ -72,29 +120,39 @@ final class InboundEventDispatcher implements MessageListener<byte[], byte[]> {
         if (handler == null) {
             // topics carry several types; the ones this service has no use for are not errors
             log.debug("{} {} is not handled here", type, metadata.id());
-            return;
+            return false;
         }
-        dispatch(record, metadata, type, handler);
+        return dispatch(record, metadata, type, handler);
     }
 
-    private <T> void dispatch(ConsumerRecord<byte[], byte[]> record, EventMetadata metadata, EventType<?> type,
-                              EventHandler<T> handler) {
+    private <T> boolean dispatch(ConsumerRecord<byte[], byte[]> record, EventMetadata metadata, EventType<?> type,
+                                 EventHandler<T> handler) {
         @SuppressWarnings("unchecked")
         T payload = (T) payload(record, type);
-        Boolean firstTime = transactions.execute(status -> {
-            int recorded = jdbc.update(RECORD_CONSUMED, metadata.id(), metadata.type(), record.topic(),
-                    record.partition(), record.offset(), Timestamp.from(metadata.time()));
-            if (recorded == 0) {
-                return false;
-            }
-            handler.handle(payload, metadata);
-            return true;
-        });
-        if (Boolean.TRUE.equals(firstTime)) {
-            applied.incrementAndGet();
-        } else {
-            duplicates.incrementAndGet();
+        int recorded = jdbc.update(RECORD_CONSUMED, metadata.id(), metadata.type(), record.topic(),
+                record.partition(), record.offset(), Timestamp.from(metadata.time()));
+        if (recorded == 0) {
             log.debug("{} {} was applied before; dropped the redelivery", type, metadata.id());
+            return false;
+        }
+        handler.handle(payload, metadata);
+        return true;
+    }
+
+    private static BatchListenerFailedException batchFailure(List<ConsumerRecord<byte[], byte[]>> records,
+                                                             FailedRecord failed) {
+        return new BatchListenerFailedException(failed.cause.getMessage(), failed.cause, records.get(failed.index));
+    }
+
+    /** Which record of a batch failed, and why; never leaves this class. */
+    private static final class FailedRecord extends RuntimeException {
+        private final int index;
+        private final RuntimeException cause;
+
+        FailedRecord(int index, RuntimeException cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.index = index;
+            this.cause = cause;
         }
     }
 
