@@ -1,0 +1,99 @@
+package org.openedx.suite.discovery.courserun;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.openedx.suite.contracts.CatalogInfoChangedEvent;
+import org.openedx.suite.contracts.CourseCatalogData;
+import org.openedx.suite.contracts.CourseScheduleData;
+import org.openedx.suite.contracts.EventJson;
+import org.openedx.suite.contracts.EventMetadata;
+import org.openedx.suite.contracts.OpenEdxEvents;
+import org.openedx.suite.eventbus.EventBusTopics;
+import org.openedx.suite.testsupport.KafkaTestClient;
+import org.openedx.suite.testsupport.KafkaTestClient.Message;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+
+/** Discovery as the tests see it: the catalog topic the CMS writes to, and the REST API. */
+final class Catalog {
+
+    private final RestTestClient http;
+    private final KafkaTestClient kafka;
+    private final String topic;
+    private final String deadLetterTopic;
+    private final JdbcTemplate jdbc;
+
+    Catalog(RestTestClient http, String bootstrapServers, EventBusTopics topics, JdbcTemplate jdbc) {
+        this.http = http;
+        this.kafka = new KafkaTestClient(bootstrapServers);
+        this.topic = topics.topicOf(OpenEdxEvents.COURSE_CATALOG_INFO_CHANGED);
+        this.deadLetterTopic = topics.deadLetterTopicOf(topic);
+        this.jdbc = jdbc;
+    }
+
+    static String newCourseKey() {
+        return "course-v1:edX+D" + UUID.randomUUID().toString().substring(0, 8) + "+2026_T1";
+    }
+
+    /** What the CMS sends for a published course. */
+    static CourseCatalogData catalogInfo(String courseKey, String name) {
+        return new CourseCatalogData(courseKey, name, new CourseScheduleData(Instant.parse("2026-09-01T08:00:00Z"),
+                CourseScheduleData.INSTRUCTOR_PACED, null, null, null), false, false);
+    }
+
+    /** Sends a catalog event as the CMS would, keyed by the course key; returns its ce_id. */
+    UUID publish(CourseCatalogData info, Instant eventTime) {
+        UUID id = UUID.randomUUID();
+        send(info.courseKey(), EventJson.write(new CatalogInfoChangedEvent(info)), id, eventTime);
+        return id;
+    }
+
+    /** Sends a record with any payload and the envelope of a catalog event: how broken messages are made. */
+    void send(String messageKey, byte[] payload, UUID eventId, Instant eventTime) {
+        Map<String, String> headers = EventMetadata.of(eventId, OpenEdxEvents.COURSE_CATALOG_INFO_CHANGED.name(),
+                "cms", eventTime, "test-host").toHeaders();
+        kafka.send(topic, messageKey, payload, headers);
+    }
+
+    static byte[] json(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Whether Discovery has taken the event off the topic: applied, or found older than what it holds. */
+    boolean consumed(UUID eventId) {
+        return jdbc.queryForObject("SELECT count(*) FROM event_bus.consumed_event WHERE event_id = ?", Integer.class,
+                eventId) == 1;
+    }
+
+    List<Message> deadLettersFor(String messageKey) {
+        return kafka.readAll(deadLetterTopic).stream().filter(m -> messageKey.equals(m.key())).toList();
+    }
+
+    int coursesWithKey(String course) {
+        return jdbc.queryForObject("SELECT count(*) FROM course WHERE key = ?", Integer.class, course);
+    }
+
+    RestTestClient.ResponseSpec get(String path) {
+        return http.get().uri(path).exchange();
+    }
+
+    /** Keys go into paths as they are, {@code /api/course-runs/course-v1:edX+DemoX+2026}. */
+    static String run(String courseKey) {
+        return "/api/course-runs/" + courseKey;
+    }
+
+    /** The run, or null while Discovery has not heard of it. */
+    JsonNode runOrNull(String courseKey) {
+        var result = get(run(courseKey)).returnResult(JsonNode.class);
+        return result.getStatus().value() == 200 ? result.getResponseBody() : null;
+    }
+
+    static JsonNode body(RestTestClient.ResponseSpec response) {
+        return response.expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+}

@@ -1,0 +1,158 @@
+package org.openedx.suite.discovery.courserun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.openedx.suite.discovery.courserun.Catalog.body;
+import static org.openedx.suite.discovery.courserun.Catalog.catalogInfo;
+import static org.openedx.suite.discovery.courserun.Catalog.run;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openedx.suite.eventbus.EventBusTopics;
+import org.openedx.suite.testsupport.ServiceTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+
+/** Searching the catalog: by title or key, ignoring case, a page at a time. */
+@ServiceTest
+@AutoConfigureRestTestClient
+class CourseRunSearchTest {
+
+    private static final Duration EVENTUALLY = Duration.ofSeconds(30);
+
+    @Autowired RestTestClient http;
+    @Autowired EventBusTopics topics;
+    @Autowired JdbcTemplate jdbc;
+    @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers;
+
+    Catalog catalog;
+    String token;
+    String physics;
+    String chemistry;
+    String biology;
+
+    /** Three runs whose titles and keys carry a token no other test uses. */
+    @BeforeEach
+    void catalogWithThreeRuns() {
+        catalog = new Catalog(http, bootstrapServers, topics, jdbc);
+        token = "Q" + UUID.randomUUID().toString().substring(0, 6);
+        physics = "course-v1:MITx+" + token + "_PHY+2026";
+        chemistry = "course-v1:MITx+" + token + "_CHEM+2026";
+        biology = "course-v1:HarvardX+BIO_" + token + "+2026";
+        Instant now = Instant.parse("2026-05-04T12:00:00Z");
+        catalog.publish(catalogInfo(physics, "Quantum Physics " + token), now);
+        catalog.publish(catalogInfo(chemistry, "Organic Chemistry"), now);
+        catalog.publish(catalogInfo(biology, "Introduction to Biology"), now);
+        for (String key : List.of(physics, chemistry, biology)) {
+            await().atMost(EVENTUALLY).until(() -> catalog.runOrNull(key), Objects::nonNull);
+        }
+    }
+
+    @Test
+    void runs_are_found_by_a_part_of_their_title_ignoring_case() {
+        assertThat(keysFound("quantum physics " + token.toLowerCase())).containsExactly(physics);
+        assertThat(keysFound("ORGANIC chem")).contains(chemistry).doesNotContain(physics, biology);
+    }
+
+    @Test
+    void runs_are_found_by_a_part_of_their_key_ignoring_case() {
+        assertThat(keysFound(token)).containsExactlyInAnyOrder(physics, chemistry, biology);
+        assertThat(keysFound(token.toLowerCase() + "_phy")).containsExactly(physics);
+        assertThat(keysFound("harvardx+bio_" + token)).containsExactly(biology);
+    }
+
+    @Test
+    void the_text_is_matched_literally_not_as_a_pattern() {
+        assertThat(keysFound(token + "%")).isEmpty();
+        assertThat(keysFound(token.substring(0, 3) + "_" + token.substring(4))).isEmpty();
+    }
+
+    @Test
+    void without_a_query_every_run_is_listed_a_page_at_a_time_in_key_order() {
+        int total = jdbc.queryForObject("SELECT count(*) FROM course_run", Integer.class);
+
+        JsonNode first = body(catalog.get("/api/course-runs?page=1&size=2").expectStatus().isOk());
+        JsonNode second = body(catalog.get("/api/course-runs?page=2&size=2").expectStatus().isOk());
+
+        assertThat(first.get("total").asLong()).isEqualTo(total);
+        assertThat(first.get("page").asInt()).isEqualTo(1);
+        assertThat(first.get("size").asInt()).isEqualTo(2);
+        assertThat(first.get("items")).hasSize(2);
+        assertThat(second.get("page").asInt()).isEqualTo(2);
+        List<String> keys = new ArrayList<>(keys(first));
+        keys.addAll(keys(second));
+        assertThat(keys).doesNotHaveDuplicates().isSorted();
+        JsonNode everything = body(catalog.get("/api/course-runs?size=100").expectStatus().isOk());
+        assertThat(everything.get("total").asLong()).isEqualTo(total);
+        assertThat(body(catalog.get("/api/course-runs?q=").expectStatus().isOk()).get("total").asLong())
+                .isEqualTo(total);
+    }
+
+    @Test
+    void a_search_result_page_has_the_runs_in_full() {
+        JsonNode page = body(catalog.get("/api/course-runs?q=" + token + "_PHY").expectStatus().isOk());
+
+        assertThat(page.get("total").asLong()).isEqualTo(1);
+        JsonNode item = page.get("items").get(0);
+        assertThat(item).isEqualTo(catalog.runOrNull(physics));
+        assertThat(item.propertyNames()).containsExactlyInAnyOrder("key", "course", "title", "start", "end",
+                "enrollment_start", "enrollment_end", "pacing_type", "hidden", "invitation_only", "modified");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"page=0", "size=0", "size=101", "page=first"})
+    void a_page_outside_the_allowed_range_is_refused_naming_the_parameter(String query) {
+        String parameter = query.substring(0, query.indexOf('='));
+        catalog.get("/api/course-runs?" + query).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo(parameter);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"course-v1:edX+DemoX", "edX+DemoX+2026", "course-v1:edX+Demo X+2026"})
+    void a_malformed_course_key_is_refused_naming_it(String malformed) {
+        catalog.get(run(malformed)).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("course_key");
+    }
+
+    @Test
+    void the_service_describes_its_api_in_snake_case_and_reports_its_health() {
+        catalog.get("/v3/api-docs").expectStatus().isOk().expectBody()
+                .jsonPath("$.paths['/api/course-runs']").exists()
+                .jsonPath("$.paths['/api/course-runs/{course_key}']").exists()
+                .jsonPath("$.components.schemas.CourseRun.properties.pacing_type.enum")
+                .value(values -> assertThat(values.toString()).contains("instructor_paced", "self_paced"))
+                .jsonPath("$.components.schemas.CourseRun.properties.invitation_only").exists()
+                .jsonPath("$.components.schemas.Page.properties.items").exists()
+                .jsonPath("$.components.schemas.Page.properties.total").exists();
+        catalog.get("/swagger-ui/index.html").expectStatus().isOk();
+        catalog.get("/actuator/health").expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    private List<String> keysFound(String text) {
+        JsonNode page = body(http.get().uri(uri -> uri.path("/api/course-runs").queryParam("q", "{q}")
+                .queryParam("size", 100).build(text)).exchange().expectStatus().isOk());
+        return keys(page);
+    }
+
+    private static List<String> keys(JsonNode page) {
+        List<String> keys = new ArrayList<>();
+        page.get("items").forEach(item -> keys.add(item.get("key").asString()));
+        return keys;
+    }
+}
