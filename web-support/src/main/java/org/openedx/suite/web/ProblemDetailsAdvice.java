@@ -24,6 +24,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 
 /**
  * Every refused request becomes RFC 9457 problem+json with a 4xx status, a {@code detail} that names the offending
@@ -81,8 +82,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
         JacksonException cause = jacksonCause(e);
-        if (cause == null || cause.getPath() == null || cause.getPath().isEmpty()) {
-            String why = cause == null ? "the request body is missing or is not JSON" : "the request body is not valid JSON";
+        if (cause == null || cause instanceof StreamReadException || cause.getPath() == null
+                || cause.getPath().isEmpty()) {
+            String why = cause == null ? "the request body is missing or is not JSON"
+                    : "the request body is not valid JSON";
             return problem(HttpStatus.BAD_REQUEST, why, List.of(new FieldProblem("body", why)));
         }
         String field = cause.getPath().stream()

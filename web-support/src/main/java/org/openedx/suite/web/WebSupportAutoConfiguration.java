@@ -10,7 +10,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
-/** Gives every service the same strict JSON reading and the same problem+json error responses. */
+/**
+ * Gives every service the same strict JSON reading, the same problem+json error responses, and an OpenAPI description
+ * with the field names the API really uses.
+ */
 @AutoConfiguration(beforeName = {"org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration",
         "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"})
 @ConditionalOnWebApplication
@@ -18,8 +21,23 @@ import org.springframework.context.annotation.Import;
 public class WebSupportAutoConfiguration {
 
     @Bean
-    StrictJson strictJson() {
+    StrictJson webSupportStrictJson() {
         return new StrictJson();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.swagger.v3.core.jackson.ModelResolver")
+    static class OpenApi {
+
+        /**
+         * springdoc describes bodies with swagger's own (Jackson 2) mapper, which does not see the services'
+         * snake_case naming; without this, {@code /v3/api-docs} would name fields as the Java records do.
+         */
+        @Bean
+        io.swagger.v3.core.jackson.ModelResolver snakeCaseModelResolver() {
+            return new io.swagger.v3.core.jackson.ModelResolver(io.swagger.v3.core.util.Json.mapper().copy()
+                    .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE));
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -6,7 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -70,6 +72,28 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void a_number_where_a_datetime_belongs_is_refused() throws Exception {
+        assertProblem(post("/things", "{\"course_key\":\"course-v1:a+b+c\",\"display_name\":\"x\",\"pacing\":\"self\",\"at\":1788249600}"),
+                400, "at");
+    }
+
+    @Test
+    void a_fraction_where_a_whole_number_belongs_is_refused() throws Exception {
+        assertProblem(post("/things", "{\"course_key\":\"course-v1:a+b+c\",\"display_name\":\"x\",\"pacing\":\"self\",\"count\":7.5}"),
+                400, "count");
+    }
+
+    @Test
+    void json_broken_inside_a_nested_object_is_reported_as_broken_json() throws Exception {
+        assertProblem(post("/things", "{\"course_key\":\"course-v1:a+b+c\",\"nested\":{\"a\": 7"), 400, "body");
+    }
+
+    @Test
+    void the_api_description_names_fields_as_the_api_does() throws Exception {
+        assertThat(get("/v3/api-docs").body()).contains("display_name").doesNotContain("displayName");
+    }
+
+    @Test
     void broken_json_is_refused() throws Exception {
         assertProblem(post("/things", "{\"course_key\": "), 400, "body");
     }
@@ -127,7 +151,7 @@ class ProblemDetailsTest {
     enum Pacing { self, instructor }
 
     record Thing(@NotNull @CourseKey String courseKey, @NotBlank @Size(max = 255) String displayName,
-                 @NotNull Pacing pacing, LocalDate starts) {
+                 @NotNull Pacing pacing, LocalDate starts, Instant at, Integer count, Map<String, Object> nested) {
     }
 
     @RestController

@@ -1,0 +1,50 @@
+package org.openedx.suite.exams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+@ExamsServiceTest
+class ServiceEndpointsTest {
+
+    private final ExamsApi api;
+
+    ServiceEndpointsTest(ExamsApi api) {
+        this.api = api;
+    }
+
+    @Test
+    void reports_itself_healthy() {
+        JsonNode health = ExamsApi.ok(api.get("/actuator/health"));
+
+        assertThat(health.get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void describes_its_api_in_openapi() {
+        JsonNode description = ExamsApi.ok(api.get("/v3/api-docs"));
+
+        assertThat(description.get("paths").propertyStream().map(Map.Entry::getKey))
+                .contains("/api/exams", "/api/exams/{exam_id}", "/api/exams/{exam_id}/attempts", "/api/attempts",
+                        "/api/attempts/{attempt_id}");
+    }
+
+    @Test
+    void its_openapi_names_the_fields_as_the_api_reads_and_writes_them() {
+        JsonNode schemas = ExamsApi.ok(api.get("/v3/api-docs")).get("components").get("schemas");
+
+        assertThat(propertiesOf(schemas, "CreateExamRequest"))
+                .containsExactlyInAnyOrder("course_key", "usage_key", "exam_type", "name", "time_limit_mins");
+        assertThat(propertiesOf(schemas, "AttemptResponse"))
+                .contains("id", "exam_id", "status", "user", "course_key", "usage_key", "exam_type");
+        assertThat(propertiesOf(schemas, "ResetAttemptRequest")).containsExactly("requesting_user");
+    }
+
+    private static List<String> propertiesOf(JsonNode schemas, String schema) {
+        return schemas.get(schema).get("properties").propertyStream().map(Map.Entry::getKey).toList();
+    }
+}
