@@ -1,0 +1,71 @@
+package org.openedx.suite.lms.course;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.openedx.suite.contracts.CourseCatalogData;
+import org.openedx.suite.web.ApiException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Course overviews (kept from catalog events) and the LMS's own grading policy of each course run. */
+@Service
+public class Courses {
+
+    private final CourseOverviewRepository overviews;
+    private final GradingPolicyRepository policies;
+    private final ApplicationEventPublisher events;
+
+    Courses(CourseOverviewRepository overviews, GradingPolicyRepository policies, ApplicationEventPublisher events) {
+        this.overviews = overviews;
+        this.policies = policies;
+        this.events = events;
+    }
+
+    /** @throws ApiException 404 until the run's first catalog event has been applied */
+    @Transactional(readOnly = true)
+    public CourseOverview require(String courseKey) {
+        return overviews.findById(courseKey)
+                .orElseThrow(() -> ApiException.notFound("no course " + courseKey + " (known once the catalog announces it)"));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CourseOverview> find(String courseKey) {
+        return overviews.findById(courseKey);
+    }
+
+    @Transactional(readOnly = true)
+    public CoursePolicy policyOf(String courseKey) {
+        return policies.findById(courseKey).map(GradingPolicy::toCoursePolicy).orElse(CoursePolicy.DEFAULT);
+    }
+
+    /**
+     * Sets the policy. It may come before the run's first catalog event: the two arrive independently, and refusing
+     * it would make their order matter.
+     */
+    @Transactional
+    CoursePolicy setPolicy(String courseKey, BigDecimal passingGrade, boolean creditCourse) {
+        Instant now = Instant.now();
+        passingGrade = passingGrade.setScale(2, RoundingMode.UNNECESSARY);
+        GradingPolicy policy = policies.findById(courseKey).orElseGet(() -> new GradingPolicy(courseKey));
+        boolean lineMoved = policy.passingGrade().compareTo(passingGrade) != 0;
+        policy.change(passingGrade, creditCourse, now);
+        policies.save(policy);
+        if (lineMoved) {
+            events.publishEvent(new GradingPolicyChanged(courseKey, now));
+        }
+        return policy.toCoursePolicy();
+    }
+
+    /** Creates the overview on first sight, otherwise updates it. Newest-wins is the caller's job. */
+    @Transactional
+    void applyCatalog(CourseCatalogData catalog, Instant eventTime) {
+        CourseOverview overview = overviews.findById(catalog.courseKey())
+                .orElseGet(() -> new CourseOverview(catalog.courseKey()));
+        overview.apply(catalog, eventTime);
+        overviews.save(overview);
+    }
+}

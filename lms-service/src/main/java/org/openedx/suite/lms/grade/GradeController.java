@@ -1,0 +1,79 @@
+package org.openedx.suite.lms.grade;
+
+import java.math.BigDecimal;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotNull;
+import org.openedx.suite.lms.course.CourseOverview;
+import org.openedx.suite.lms.course.Courses;
+import org.openedx.suite.lms.enrollment.Enrollments;
+import org.openedx.suite.lms.user.User;
+import org.openedx.suite.lms.user.Users;
+import org.openedx.suite.web.ApiException;
+import org.openedx.suite.web.CourseKey;
+import org.openedx.suite.web.OpenEdxKeys;
+import org.openedx.suite.web.UsageKey;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/grades/{course_key}/{username}")
+@Validated
+class GradeController {
+
+    private final Users users;
+    private final Courses courses;
+    private final Enrollments enrollments;
+    private final CourseGrades grades;
+
+    GradeController(Users users, Courses courses, Enrollments enrollments, CourseGrades grades) {
+        this.users = users;
+        this.courses = courses;
+        this.enrollments = enrollments;
+        this.grades = grades;
+    }
+
+    /** Records the learner's score; 404 unless the learner is enrolled in the course. */
+    @PutMapping("/subsections/{usage_key}")
+    public GradeView score(@PathVariable("course_key") @CourseKey String courseKey,
+                           @PathVariable String username,
+                           @PathVariable("usage_key") @UsageKey String usageKey,
+                           @Valid @RequestBody ScoreRequest request) {
+        if (!OpenEdxKeys.courseKeyOf(usageKey).equals(courseKey)) {
+            throw ApiException.badRequest("usage_key", "must be a block of course " + courseKey);
+        }
+        if (request.earned().compareTo(request.possible()) > 0) {
+            throw ApiException.badRequest("earned", "must not be greater than possible");
+        }
+        User user = users.require(username);
+        CourseOverview course = courses.require(courseKey);
+        if (enrollments.modeOf(user.id(), courseKey).isEmpty()) {
+            throw ApiException.notFound(username + " is not enrolled in " + courseKey);
+        }
+        grades.score(user, course, usageKey, request.earned(), request.possible());
+        return grades.view(user, course);
+    }
+
+    /** 404 for a learner who is neither enrolled in the course nor has a score in it. */
+    @GetMapping
+    public GradeView get(@PathVariable("course_key") @CourseKey String courseKey, @PathVariable String username) {
+        User user = users.require(username);
+        CourseOverview course = courses.require(courseKey);
+        if (enrollments.modeOf(user.id(), courseKey).isEmpty() && !grades.hasScores(user.id(), courseKey)) {
+            throw ApiException.notFound(username + " is not enrolled in " + courseKey);
+        }
+        return grades.view(user, course);
+    }
+
+    record ScoreRequest(
+            @NotNull @DecimalMin("0") @Digits(integer = 8, fraction = 4) BigDecimal earned,
+            @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 8, fraction = 4) BigDecimal possible) {
+    }
+}

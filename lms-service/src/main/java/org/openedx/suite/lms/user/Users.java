@@ -1,0 +1,45 @@
+package org.openedx.suite.lms.user;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.openedx.suite.web.ApiException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Learner accounts: created over REST, looked up by the other features by username or LMS user id. */
+@Service
+public class Users {
+
+    private final UserRepository users;
+
+    Users(UserRepository users) {
+        this.users = users;
+    }
+
+    @Transactional
+    User create(String username, String email, String name) {
+        if (users.existsByUsername(username)) {
+            throw ApiException.conflict("a user with username " + username + " already exists");
+        }
+        try {
+            return users.saveAndFlush(new User(username, email, name, Instant.now()));
+        } catch (DataIntegrityViolationException e) {
+            // another request took the username between the check and the insert
+            throw ApiException.conflict("a user with username " + username + " already exists");
+        }
+    }
+
+    /** @throws ApiException 404 when no learner has this username */
+    @Transactional(readOnly = true)
+    public User require(String username) {
+        return users.findByUsername(username)
+                .orElseThrow(() -> ApiException.notFound("no user with username " + username));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<User> findById(long id) {
+        return users.findById(id);
+    }
+}

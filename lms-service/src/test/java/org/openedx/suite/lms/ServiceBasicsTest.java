@@ -1,0 +1,50 @@
+package org.openedx.suite.lms;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openedx.suite.eventbus.EventBusTopics;
+import org.openedx.suite.testsupport.ServiceTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+/** What every service of the suite serves besides its API. */
+@ServiceTest
+class ServiceBasicsTest {
+
+    @Value("${local.server.port}") int port;
+    @Value("${spring.kafka.bootstrap-servers}") String kafka;
+    @Autowired EventBusTopics topics;
+    Lms lms;
+
+    @BeforeEach
+    void connect() {
+        lms = new Lms(port, kafka, topics);
+    }
+
+    @Test
+    void health_is_up() {
+        lms.http.get().uri("/actuator/health").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    @Test
+    void dead_letters_can_be_listed() {
+        lms.http.get().uri("/actuator/deadletters").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void the_openapi_description_covers_the_api() {
+        lms.http.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/users']").exists()
+                .jsonPath("$.paths['/api/courses/{course_key}/grading-policy']").exists()
+                .jsonPath("$.paths['/api/enrollments']").exists()
+                .jsonPath("$.paths['/api/grades/{course_key}/{username}/subsections/{usage_key}']").exists()
+                .jsonPath("$.paths['/api/certificates']").exists()
+                .jsonPath("$.paths['/api/certificates/{course_key}/{username}/invalidate']").exists()
+                .jsonPath("$.paths['/api/credit/{course_key}/{username}']").exists()
+                .jsonPath("$.paths['/api/completion/{course_key}/{username}']").exists();
+    }
+}
