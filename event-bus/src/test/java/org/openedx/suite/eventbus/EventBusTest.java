@@ -21,6 +21,7 @@ import org.openedx.suite.contracts.EventMetadata;
 import org.openedx.suite.contracts.OpenEdxEvents;
 import org.openedx.suite.testsupport.KafkaTestClient;
 import org.openedx.suite.testsupport.KafkaTestClient.Message;
+import org.openedx.suite.testsupport.KafkaTestClient.Outgoing;
 import org.openedx.suite.testsupport.RealInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -128,11 +129,14 @@ class EventBusTest {
         Map<String, String> brokenJson = headers(id, Instant.now());
         Map<String, String> breaksContract = headers(UUID.randomUUID(), Instant.now());
 
-        send(key, "{not json".getBytes(StandardCharsets.UTF_8), brokenJson);
-        send(key, json(catalogInfo(key, "No id")), noId);
-        send(key, json(catalogInfo(key, "Unknown type")), unknownType);
-        send(key, "{\"catalog_info\":{\"course_key\":\"x\"}}".getBytes(StandardCharsets.UTF_8), breaksContract);
-        send(key, json(catalogInfo(key, "Good")), headers(UUID.randomUUID(), Instant.now()));
+        // in one producer batch, so that the consumer meets them in one poll, poison and good alike
+        new KafkaTestClient(bootstrapServers).sendTogether(catalogTopic(), List.of(
+                new Outgoing(key, "{not json".getBytes(StandardCharsets.UTF_8), brokenJson),
+                new Outgoing(key, json(catalogInfo(key, "No id")), noId),
+                new Outgoing(key, json(catalogInfo(key, "Unknown type")), unknownType),
+                new Outgoing(key, "{\"catalog_info\":{\"course_key\":\"x\"}}".getBytes(StandardCharsets.UTF_8),
+                        breaksContract),
+                new Outgoing(key, json(catalogInfo(key, "Good")), headers(UUID.randomUUID(), Instant.now()))));
 
         await().atMost(EVENTUALLY).until(() -> appliedCount(key) == 1);
         List<Message> deadLetters = await().atMost(EVENTUALLY)

@@ -48,6 +48,33 @@ public final class KafkaTestClient {
         }
     }
 
+    /** One record to send with {@link #sendTogether}. */
+    public record Outgoing(String key, byte[] value, Map<String, String> headers) {
+    }
+
+    /**
+     * Sends the records through one producer in one go, so that a consumer is likely to receive them in a single
+     * poll, as it does with a busy producer.
+     */
+    public void sendTogether(String topic, List<Outgoing> records) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 50);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
+            for (Outgoing outgoing : records) {
+                ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic,
+                        outgoing.key() == null ? null : outgoing.key().getBytes(StandardCharsets.UTF_8),
+                        outgoing.value());
+                outgoing.headers().forEach((name, text) -> record.headers().add(new RecordHeader(name,
+                        text == null ? null : text.getBytes(StandardCharsets.UTF_8))));
+                producer.send(record);
+            }
+            producer.flush();
+        }
+    }
+
     /** Every record the topic holds right now, from all partitions; empty if the topic does not exist. */
     public List<Message> readAll(String topic) {
         Properties config = new Properties();

@@ -111,7 +111,12 @@ class ExamVerdictsReachLmsAndCredentialsTest {
         exams.reset(attempt, instructorId, instructor);
 
         await().atMost(EVENTUALLY).until(() -> lms.creditStatus(courseKey, learner, proctored), Optional::isEmpty);
-        assertThat(lms.subsection(courseKey, learner, proctored)).isEmpty();
+        // the score is cleared: the exam counts as unattempted, 0 of its points, with no override left
+        var subsection = lms.subsection(courseKey, learner, proctored);
+        subsection.ifPresent(s -> {
+            assertThat(s.path("earned").asDouble()).isZero();
+            assertThat(s.path("override").isNull() || s.path("override").isMissingNode()).isTrue();
+        });
         assertThat(lms.completion(courseKey, learner, proctored).orElse(0.0)).isZero();
         // an invalidated certificate stays so: the reset does not hand the credential back
         assertThat(lms.certificateStatus(learner, courseKey)).contains("unavailable");
