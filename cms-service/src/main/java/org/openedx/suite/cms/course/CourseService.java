@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.openedx.suite.contracts.OpenEdxEvents;
 import org.openedx.suite.eventbus.EventPublisher;
 import org.openedx.suite.web.ApiException;
+import org.openedx.suite.web.ResultPage;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;

@@ -1,4 +1,4 @@
-package org.openedx.suite.discovery.courserun;
+package org.openedx.suite.web;
 
 import java.util.List;
 import java.util.function.Function;
@@ -8,13 +8,13 @@ import org.springframework.data.domain.Page;
 
 /** One page of a list; every list in the suite's REST APIs has this shape. */
 @Schema(name = "Page", description = "One page of results, ordered by key")
-record ResultPage<T>(
+public record ResultPage<T>(
         @Schema(description = "the results on this page") List<T> items,
         @Schema(description = "page number, from 1", example = "1") int page,
         @Schema(description = "page size asked for", example = "20") int size,
         @Schema(description = "results on all pages together") long total) {
 
-    static <E, T> ResultPage<T> of(Page<E> page, Function<E, T> mapping) {
+    public static <E, T> ResultPage<T> of(Page<E> page, Function<E, T> mapping) {
         return new ResultPage<>(page.getContent().stream().map(mapping).toList(), page.getNumber() + 1,
                 page.getSize(), page.getTotalElements());
     }
