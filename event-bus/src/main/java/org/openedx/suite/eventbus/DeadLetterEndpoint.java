@@ -10,6 +10,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.util.MimeType;
 
 /**
  * {@code /actuator/deadletters}: the operator's view of what the consumer gave up on.
@@ -23,6 +25,8 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
  */
 @Endpoint(id = "deadletters")
 final class DeadLetterEndpoint {
+
+    private static final MimeType PROBLEM_JSON = MimeType.valueOf("application/problem+json");
 
     private final DeadLetters deadLetters;
     private final InboundEventDispatcher dispatcher;
@@ -39,8 +43,9 @@ final class DeadLetterEndpoint {
     }
 
     @ReadOperation
-    Map<String, Object> show(@Selector long id) {
-        return deadLetters.find(id).map(DeadLetters.DeadLetter::describe).orElse(null);
+    WebEndpointResponse<Map<String, Object>> show(@Selector long id) {
+        return deadLetters.find(id).map(letter -> new WebEndpointResponse<>(letter.describe()))
+                .orElseGet(() -> notFound(id));
     }
 
     @WriteOperation
@@ -57,8 +62,19 @@ final class DeadLetterEndpoint {
     }
 
     @WriteOperation
-    Map<String, Object> replayOne(@Selector long id) {
-        return deadLetters.find(id).map(this::replay).orElse(null);
+    WebEndpointResponse<Map<String, Object>> replayOne(@Selector long id) {
+        return deadLetters.find(id).map(letter -> new WebEndpointResponse<>(replay(letter)))
+                .orElseGet(() -> notFound(id));
+    }
+
+    /** The same problem+json as every other 404 of the services. */
+    private static WebEndpointResponse<Map<String, Object>> notFound(long id) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", "Not Found");
+        problem.put("status", 404);
+        problem.put("detail", "no dead letter " + id);
+        return new WebEndpointResponse<>(problem, 404, PROBLEM_JSON);
     }
 
     private Map<String, Object> replay(DeadLetters.DeadLetter letter) {

@@ -50,12 +50,12 @@ class DeadLetterReplayTest {
         assertThat((String) letter.get("error")).contains(courseKey + " is blocked");
         assertThat(pendingDeadLetters()).isEqualTo(pendingBefore + 1);
 
-        Map<String, Object> stillFailing = deadLetters.replayOne((Long) letter.get("id"));
+        Map<String, Object> stillFailing = deadLetters.replayOne((Long) letter.get("id")).getBody();
         assertThat(stillFailing).containsEntry("outcome", "failed");
 
         jdbc.update("DELETE FROM blocked_course WHERE course_key = ?", courseKey);
-        Map<String, Object> replayed = deadLetters.replayOne((Long) letter.get("id"));
-        Map<String, Object> again = deadLetters.replayOne((Long) letter.get("id"));
+        Map<String, Object> replayed = deadLetters.replayOne((Long) letter.get("id")).getBody();
+        Map<String, Object> again = deadLetters.replayOne((Long) letter.get("id")).getBody();
 
         assertThat(replayed).containsEntry("outcome", "replayed");
         assertThat(again).containsEntry("outcome", "already replayed");
@@ -81,6 +81,14 @@ class DeadLetterReplayTest {
         await().atMost(EVENTUALLY).until(() -> applied(marker) == 1);
         assertThat(summary.get("replayed")).isEqualTo(1L);
         assertThat(applied(courseKey)).isEqualTo(1);
+    }
+
+    @Test
+    void an_unknown_dead_letter_is_a_problem_json_404() {
+        assertThat(deadLetters.show(987654321L).getStatus()).isEqualTo(404);
+        var replay = deadLetters.replayOne(987654321L);
+        assertThat(replay.getStatus()).isEqualTo(404);
+        assertThat(replay.getContentType()).hasToString("application/problem+json");
     }
 
     @Test

@@ -18,7 +18,7 @@ import jakarta.validation.Payload;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface CourseKey {
 
-    String message() default "must be a course key like course-v1:ORG+NUMBER+RUN";
+    String message() default "must be a course key like course-v1:ORG+NUMBER+RUN, at most 255 characters";
 
     Class<?>[] groups() default {};
 

@@ -11,15 +11,18 @@ public final class OpenEdxKeys {
     private static final Pattern USAGE_KEY = Pattern.compile(
             "block-v1:(" + PART + ")\\+(" + PART + ")\\+(" + PART + ")\\+type@(" + PART + ")\\+block@(" + PART + ")");
 
+    /** As long as Open edX's key columns allow. */
+    public static final int MAX_LENGTH = 255;
+
     private OpenEdxKeys() {
     }
 
     public static boolean isCourseKey(String text) {
-        return text != null && COURSE_KEY.matcher(text).matches();
+        return text != null && text.length() <= MAX_LENGTH && COURSE_KEY.matcher(text).matches();
     }
 
     public static boolean isUsageKey(String text) {
-        return text != null && USAGE_KEY.matcher(text).matches();
+        return text != null && text.length() <= MAX_LENGTH && USAGE_KEY.matcher(text).matches();
     }
 
     /** {@code course-v1:edX+DemoX+2026} gives {@code edX+DemoX}, the course a run belongs to. */

@@ -24,6 +24,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 
 /**
@@ -82,8 +83,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
         JacksonException cause = jacksonCause(e);
-        if (cause == null || cause instanceof StreamReadException || cause.getPath() == null
-                || cause.getPath().isEmpty()) {
+        // a number too large for its field is a wrong value, not broken JSON, though Jackson reports both while reading
+        boolean syntax = cause instanceof StreamReadException && !(cause instanceof InputCoercionException);
+        if (cause == null || syntax || cause.getPath() == null || cause.getPath().isEmpty()) {
             String why = cause == null ? "the request body is missing or is not JSON"
                     : "the request body is not valid JSON";
             return problem(HttpStatus.BAD_REQUEST, why, List.of(new FieldProblem("body", why)));

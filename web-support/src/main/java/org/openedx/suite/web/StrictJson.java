@@ -35,7 +35,8 @@ final class StrictJson implements JsonMapperBuilderCustomizer {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 // Jackson reads a number as epoch seconds whatever the coercion settings say; an API of ISO-8601
                 // datetimes must not
-                .addModule(new SimpleModule("iso-datetimes-only")
+                .addModule(new SimpleModule("storable-values-only")
+                        .addDeserializer(String.class, new TextWithoutNul())
                         .addDeserializer(Instant.class, new TextOnly<>(Instant.class, OffsetDateTime::parse,
                                 OffsetDateTime::toInstant))
                         .addDeserializer(OffsetDateTime.class, new TextOnly<>(OffsetDateTime.class,
@@ -49,6 +50,27 @@ final class StrictJson implements JsonMapperBuilderCustomizer {
                     config.setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
                     config.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
                 });
+    }
+
+    static final int MIN_YEAR = 1;
+    static final int MAX_YEAR = 9999;
+
+    /**
+     * Text as given, except that the NUL character is refused: PostgreSQL cannot store it, and no name, key or
+     * username needs it.
+     */
+    private static final class TextWithoutNul extends ValueDeserializer<String> {
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return (String) context.handleUnexpectedToken(String.class, parser);
+            }
+            String text = parser.getString();
+            if (text.indexOf('\u0000') >= 0) {
+                return (String) context.handleWeirdStringValue(String.class, text, "must not contain the NUL character");
+            }
+            return text;
+        }
     }
 
     /** A datetime given as ISO-8601 text with an offset; anything else is refused. */
@@ -70,11 +92,19 @@ final class StrictJson implements JsonMapperBuilderCustomizer {
                 return (T) context.handleUnexpectedToken(type, parser);
             }
             String text = parser.getString().trim();
+            P parsed;
             try {
-                return convert.apply(parse.apply(text));
+                parsed = parse.apply(text);
             } catch (DateTimeParseException e) {
                 return (T) context.handleWeirdStringValue(type, text, "not an ISO-8601 datetime with offset");
             }
+            int year = ((OffsetDateTime) parsed).getYear();
+            if (year < MIN_YEAR || year > MAX_YEAR) {
+                // PostgreSQL stores years up to 294276 only; no course runs in year 300000
+                return (T) context.handleWeirdStringValue(type, text, "the year must be between %d and %d",
+                        MIN_YEAR, MAX_YEAR);
+            }
+            return convert.apply(parsed);
         }
     }
 }

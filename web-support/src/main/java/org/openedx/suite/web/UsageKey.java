@@ -18,7 +18,7 @@ import jakarta.validation.Payload;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface UsageKey {
 
-    String message() default "must be a usage key like block-v1:ORG+NUMBER+RUN+type@TYPE+block@ID";
+    String message() default "must be a usage key like block-v1:ORG+NUMBER+RUN+type@TYPE+block@ID, at most 255 characters";
 
     Class<?>[] groups() default {};
 

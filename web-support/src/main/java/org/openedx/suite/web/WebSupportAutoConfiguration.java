@@ -9,6 +9,8 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Gives every service the same strict JSON reading, the same problem+json error responses, and an OpenAPI description
@@ -19,6 +21,16 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnWebApplication
 @Import({ProblemDetailsAdvice.class, ProblemErrorController.class})
 public class WebSupportAutoConfiguration {
+
+    @Bean
+    WebMvcConfigurer webSupportParameterGuard() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new ParameterGuard());
+            }
+        };
+    }
 
     @Bean
     StrictJson webSupportStrictJson() {

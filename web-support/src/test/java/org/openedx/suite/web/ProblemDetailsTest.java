@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Every way a client can get a request wrong ends in a 4xx problem+json that says which field is to blame. */
@@ -94,6 +96,30 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void text_with_the_nul_character_is_refused_in_bodies_and_query_parameters() throws Exception {
+        assertProblem(post("/things", "{\"course_key\":\"course-v1:a+b+c\",\"display_name\":\"x\\u0000y\",\"pacing\":\"self\"}"),
+                400, "display_name");
+        assertProblem(get("/things?q=a%00b"), 400, "q");
+    }
+
+    @Test
+    void a_datetime_postgresql_cannot_store_is_refused() throws Exception {
+        assertProblem(post("/things", "{\"course_key\":\"course-v1:a+b+c\",\"display_name\":\"x\",\"pacing\":\"self\",\"at\":\"+300000-01-01T00:00:00Z\"}"),
+                400, "at");
+    }
+
+    @Test
+    void a_number_too_large_for_its_field_is_named() throws Exception {
+        assertProblem(post("/things", "{\"course_key\":\"course-v1:a+b+c\",\"display_name\":\"x\",\"pacing\":\"self\",\"count\":99999999999999999999}"),
+                400, "count");
+    }
+
+    @Test
+    void a_key_longer_than_open_edx_allows_is_refused() throws Exception {
+        assertProblem(get("/things/course-v1:edX+" + "X".repeat(300) + "+2026"), 400, "course_key");
+    }
+
+    @Test
     void broken_json_is_refused() throws Exception {
         assertProblem(post("/things", "{\"course_key\": "), 400, "body");
     }
@@ -161,6 +187,11 @@ class ProblemDetailsTest {
         @PostMapping("/things")
         Thing create(@Valid @RequestBody Thing thing) {
             return thing;
+        }
+
+        @GetMapping("/things")
+        List<Thing> search(@RequestParam(required = false) String q) {
+            return List.of();
         }
 
         @GetMapping("/things/{course_key}")
