@@ -16,7 +16,8 @@ final class ParameterGuard implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
             for (String value : parameter.getValue()) {
-                if (value.indexOf('\u0000') >= 0 || parameter.getKey().indexOf('\u0000') >= 0) {
+                // a form-encoded body on PUT can yield parameters without a value
+                if ((value != null && value.indexOf('\u0000') >= 0) || parameter.getKey().indexOf('\u0000') >= 0) {
                     throw ApiException.badRequest(parameter.getKey().replace('\u0000', '?'),
                             "must not contain the NUL character");
                 }

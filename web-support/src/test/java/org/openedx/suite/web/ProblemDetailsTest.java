@@ -24,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -132,6 +133,13 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void a_json_body_declared_as_a_form_is_refused_with_415() throws Exception {
+        var request = HttpRequest.newBuilder(uri("/things")).header("Content-Type", "application/x-www-form-urlencoded")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"course_key\":\"course-v1:a+b+c\"}")).build();
+        assertProblem(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()), 415, "");
+    }
+
+    @Test
     void a_malformed_key_in_the_path_is_named() throws Exception {
         assertProblem(get("/things/course-v1:only-two+parts"), 400, "course_key");
     }
@@ -186,6 +194,11 @@ class ProblemDetailsTest {
 
         @PostMapping("/things")
         Thing create(@Valid @RequestBody Thing thing) {
+            return thing;
+        }
+
+        @PutMapping("/things")
+        Thing replace(@Valid @RequestBody Thing thing) {
             return thing;
         }
 

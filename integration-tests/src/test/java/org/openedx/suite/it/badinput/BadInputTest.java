@@ -1,0 +1,173 @@
+package org.openedx.suite.it.badinput;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+import org.openedx.suite.it.badinput.RawHttp.Answer;
+import org.openedx.suite.it.badinput.WrittenState.Snapshot;
+import org.openedx.suite.it.support.RunningSuite;
+import org.openedx.suite.runner.Suite;
+import org.openedx.suite.runner.SuiteService;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue #6, bad input: every REST endpoint of every service, sent requests malformed in every way a client gets them
+ * wrong, answers each with a 4xx {@code application/problem+json} that names the offending field, never a 5xx or a
+ * 2xx, and nothing is written to any database or published to any topic.
+ *
+ * <p>Each malformed request is its own test, named by service, endpoint and what is wrong with it. After each, the
+ * database of the service it went to must be unchanged, row for row; after all of them, every database and every topic
+ * must be as they were once the fixture had settled.
+ */
+class BadInputTest {
+
+    private static final Duration SETTLING = Duration.ofSeconds(90);
+
+    private static final RawHttp HTTP = new RawHttp();
+    private static final BadInputReport REPORT = new BadInputReport();
+    private static final Map<SuiteService, Map<String, Set<String>>> ROWS_BEFORE = new EnumMap<>(SuiteService.class);
+
+    private static Suite suite;
+    private static Fixture fixture;
+    private static Keys keys;
+    private static WrittenState written;
+    private static Snapshot settledFixture;
+
+    @BeforeAll
+    static void a_suite_with_a_course_a_learner_and_an_exam_attempt_whose_events_have_settled() {
+        suite = RunningSuite.with(SuiteService.values());
+        keys = new Keys();
+        fixture = Fixture.create(suite, keys);
+        written = new WrittenState(suite);
+        settledFixture = settled();
+        for (SuiteService service : SuiteService.values()) {
+            ROWS_BEFORE.put(service, written.rowsOf(service));
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        if (written != null) {
+            written.close();
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicNode> every_endpoint_refuses_malformed_requests_with_a_problem_and_changes_nothing() {
+        List<Endpoint> endpoints = new ArrayList<>();
+        endpoints.addAll(CmsRequests.endpoints(fixture, keys));
+        endpoints.addAll(DiscoveryRequests.endpoints(fixture, keys));
+        endpoints.addAll(LmsRequests.endpoints(fixture, keys));
+        endpoints.addAll(ExamsRequests.endpoints(fixture, keys));
+        endpoints.addAll(CredentialsRequests.endpoints(fixture));
+        endpoints.addAll(OperatorRequests.endpoints(suite));
+
+        Stream<DynamicNode> services = Stream.of(SuiteService.values()).map(service -> dynamicContainer(
+                service.module(), endpoints.stream()
+                        .filter(endpoint -> endpoint.service() == service)
+                        .map(endpoint -> dynamicContainer(endpoint.name(), endpoint.cases().stream()
+                                .map(request -> dynamicTest(request.label(), () -> refused(request)))))));
+        return Stream.concat(services, Stream.of(dynamicTest(
+                "nothing was written to any database or published to any topic", BadInputTest::nothingWritten)));
+    }
+
+    private static void refused(BadRequest request) {
+        Answer answer;
+        try {
+            answer = HTTP.send(suite.service(request.service()).baseUrl(), request);
+        } catch (RuntimeException noAnswer) {
+            REPORT.record(request, -1, "no answer: " + noAnswer.getCause());
+            REPORT.finding(request, "no answer: " + noAnswer.getCause(), "- the service did not answer");
+            throw noAnswer;
+        }
+        Map<String, Set<String>> rowsAfter = written.rowsOf(request.service());
+        String rowsWritten = new Snapshot(rowsAfter, Map.of())
+                .differencesSince(new Snapshot(ROWS_BEFORE.put(request.service(), rowsAfter), Map.of()));
+        REPORT.record(request, answer.status(), answer.describe());
+
+        // the case's name too: build tools that report dynamic tests by index would otherwise lose it
+        String exchange = "\ncase:     " + request.service().module() + " " + request.endpoint() + ": "
+                + request.label() + "\nrequest:  " + request.describe() + "\nresponse: " + answer.describe();
+        SoftAssertions softly = new SoftAssertions();
+        softly.assertThat(answer.status()).as("a 4xx status%s", exchange).isBetween(400, 499);
+        if (request.expectedStatus() != BadRequest.ANY_4XX) {
+            softly.assertThat(answer.status()).as("the status%s", exchange).isEqualTo(request.expectedStatus());
+        }
+        softly.assertThat(answer.contentType()).as("the content type%s", exchange)
+                .startsWith("application/problem+json");
+        if (answer.contentType().startsWith("application/problem+json") && answer.json() != null) {
+            JsonNode status = answer.json().path("status");
+            softly.assertThat(status.isNumber() ? status.asInt() : null).as("the problem's status%s", exchange)
+                    .isEqualTo(answer.status());
+        }
+        if (request.field() != null && answer.status() >= 400 && answer.status() < 500) {
+            softly.assertThat(namesField(answer.json(), request.field()))
+                    .as("the problem names the field %s%s", request.field(), exchange).isTrue();
+        }
+        softly.assertThat(rowsWritten).as("what this request wrote to %s%s", request.service().database(), exchange)
+                .isEqualTo("nothing");
+        try {
+            softly.assertAll();
+        } catch (RuntimeException | AssertionError failed) {
+            REPORT.finding(request, answer.describe(), failed.getMessage());
+            throw failed;
+        }
+    }
+
+    private static void nothingWritten() {
+        Snapshot now = settled();
+        String differences = now.differencesSince(settledFixture);
+        REPORT.finish(now.rowsWrittenSince(settledFixture), now.messagesSince(settledFixture), differences);
+        assertThat(differences).as("written to the databases and topics by the malformed requests")
+                .isEqualTo("nothing");
+    }
+
+    /** Whether the problem names the field: in {@code errors[].field} (or a field within it) or in the detail. */
+    private static boolean namesField(JsonNode problem, String field) {
+        if (problem == null) {
+            return false;
+        }
+        for (JsonNode error : problem.path("errors")) {
+            String named = error.path("field").asString();
+            if (named.equals(field) || named.startsWith(field + ".") || named.startsWith(field + "[")) {
+                return true;
+            }
+        }
+        return problem.path("detail").asString().contains(field);
+    }
+
+    /**
+     * Everything written, once it has stopped changing: the same in three looks a second apart, with every outbox
+     * empty, so that events caused earlier have been published and consumed.
+     */
+    private static Snapshot settled() {
+        AtomicReference<Snapshot> last = new AtomicReference<>(written.everything());
+        AtomicInteger unchanged = new AtomicInteger();
+        await().atMost(SETTLING).pollDelay(Duration.ofSeconds(1)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            Snapshot now = written.everything();
+            if (!now.equals(last.getAndSet(now)) || written.outboxBacklog(now) > 0) {
+                unchanged.set(0);
+                return false;
+            }
+            return unchanged.incrementAndGet() >= 2;
+        });
+        return last.get();
+    }
+}
