@@ -13,6 +13,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.openedx.suite.contracts.EventMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class DeadLetters {
 
+    private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String INSERT = """
             INSERT INTO event_bus.dead_letter
@@ -47,9 +50,12 @@ final class DeadLetters {
         for (Header header : record.headers()) {
             headers.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
         }
+        String error = describe(cause);
         jdbc.update(INSERT, record.topic(), record.partition(), record.offset(), bytes(record.key()),
                 bytes(record.value()), JSON.writeValueAsString(headers), headers.get(EventMetadata.ID),
-                headers.get(EventMetadata.TYPE), describe(cause));
+                headers.get(EventMetadata.TYPE), error);
+        log.warn("Dead-lettered {} {} from {}-{}@{}: {}", headers.get(EventMetadata.TYPE),
+                headers.get(EventMetadata.ID), record.topic(), record.partition(), record.offset(), error);
     }
 
     List<DeadLetter> pending() {

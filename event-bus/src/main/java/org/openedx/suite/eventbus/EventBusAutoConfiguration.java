@@ -34,6 +34,7 @@ import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfigu
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -182,6 +183,9 @@ public class EventBusAutoConfiguration {
         }, new FixedBackOff(consumer.backoff().toMillis(), consumer.attempts() - 1L));
         handler.addNotRetryableExceptions(PoisonMessageException.class);
         handler.setCommitRecovered(true);
+        // the batch error handler signals "go on after the failed record" with an exception; that is routine, and
+        // each dead letter gets its own WARN line from DeadLetters
+        handler.setLogLevel(KafkaException.Level.DEBUG);
         return handler;
     }
 
