@@ -25,6 +25,7 @@ COPY credentials-service/pom.xml credentials-service/
 COPY exams-service/pom.xml exams-service/
 COPY suite-runner/pom.xml suite-runner/
 COPY integration-tests/pom.xml integration-tests/
+COPY benchmarks/pom.xml benchmarks/
 # For the whole reactor and before SERVICE is declared: the five images share this one layer instead of downloading
 # the same libraries five times.
 RUN ./mvnw -B -ntp -q dependency:go-offline

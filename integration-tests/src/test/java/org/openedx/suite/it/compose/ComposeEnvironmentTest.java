@@ -69,6 +69,20 @@ class ComposeEnvironmentTest {
     }
 
     @Test
+    void the_dockerfile_copies_the_pom_of_every_module_so_the_reactor_resolves_in_its_build_stage() throws IOException {
+        String rootPom = Files.readString(ROOT.resolve("pom.xml"));
+        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+        Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(rootPom);
+        List<String> missing = new ArrayList<>();
+        while (module.find()) {
+            if (!dockerfile.contains("COPY " + module.group(1) + "/pom.xml " + module.group(1) + "/")) {
+                missing.add(module.group(1));
+            }
+        }
+        assertThat(missing).as("modules whose pom.xml the Dockerfile does not copy before go-offline").isEmpty();
+    }
+
+    @Test
     void composeBuildsExactlyTheSpecifiedServicesEachFromItsOwnModule() {
         Map<String, Object> built = new TreeMap<>();
         services().forEach((name, definition) -> {
