@@ -6,7 +6,8 @@
 #   scripts/run-local.sh --no-build   run what is built
 #   scripts/run-local.sh --build      build, then run
 #
-# Environment: JAVA_HOME (else java on the PATH); SUITE_JVM_OPTIONS replaces the services' JVM options.
+# Environment: JAVA_HOME (else java on the PATH); SUITE_JVM_OPTIONS replaces the services' JVM options;
+# SUITE_DATA_DIR puts the data (and logs) somewhere else than .local/.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,7 +18,7 @@ for arg in "$@"; do
   case "$arg" in
     --no-build) build=no ;;
     --build) build=yes ;;
-    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $arg (try --help)" >&2; exit 2 ;;
   esac
 done

@@ -40,7 +40,10 @@ public final class LocalSuite {
         if (!Files.isRegularFile(root.resolve("pom.xml"))) {
             fail("Not the repository root (no pom.xml): " + root);
         }
-        Path dataDir = root.resolve(".local");
+        // SUITE_DATA_DIR lets a second run (a test, say) keep its data apart from the developer's own .local/
+        String configuredDataDir = System.getenv("SUITE_DATA_DIR");
+        Path dataDir = configuredDataDir == null || configuredDataDir.isBlank() ? root.resolve(".local")
+                : root.resolve(configuredDataDir).toAbsolutePath().normalize();
         requireFree(KAFKA_PORT, "Kafka");
         requireFree(POSTGRES_PORT, "PostgreSQL");
 
@@ -59,7 +62,7 @@ public final class LocalSuite {
             }
         }
 
-        out.println("Starting Kafka and PostgreSQL (data in " + root.relativize(dataDir) + "/) ...");
+        out.println("Starting Kafka and PostgreSQL (data in " + shown(root, dataDir) + "/) ...");
         long started = System.nanoTime();
         Suite suite = Suite.builder(root)
                 .dataDir(dataDir)
@@ -92,7 +95,7 @@ public final class LocalSuite {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         out.printf("Suite ready in %.1f s: %d of %d services running; logs in %s/. Press Ctrl-C to stop.%n",
                 took.toMillis() / 1000.0, suite.services().size(), SuiteService.values().length,
-                root.relativize(dataDir.resolve("logs")));
+                shown(root, dataDir.resolve("logs")));
         // everything runs in child processes; this thread only has to keep the JVM (and its shutdown hook) alive
         stopped.await();
     }
@@ -136,5 +139,10 @@ public final class LocalSuite {
     private static void fail(String message) {
         out.println("FAILED " + message);
         System.exit(1);
+    }
+
+    /** A path as the user would type it: relative to the repository when inside it. */
+    private static Path shown(Path root, Path path) {
+        return path.startsWith(root) ? root.relativize(path) : path;
     }
 }
