@@ -1,0 +1,63 @@
+package org.openedx.suite.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class ReportTest {
+
+    @Test
+    void the_table_shows_each_flow_and_judges_it_against_the_targets_of_the_issue() {
+        String markdown = Report.markdown(results(25_000, 30.0, 0.6));
+
+        assertThat(markdown)
+                .contains("| catalog (cms -> discovery) | 100,000 | 1,500 | **25,000** |")
+                .contains("| catalog | 1,000 | 990 | 3.0 | 12.0 | **30.0** | 45.0 | 30,000 |")
+                .contains("| catalog | met (25,000) | met (30) | met (0.60) |")
+                .contains("| catalog | pipeline drain | 25,000 | 0.10 | 0.80 |")
+                .contains("| cms-service | 300 | 600 |")
+                .contains("- OK catalog: every event applied exactly once (100000 of 100000)");
+    }
+
+    @Test
+    void a_target_missed_is_marked_as_such() {
+        String markdown = Report.markdown(results(2_000, 80.0, 0.1));
+
+        assertThat(markdown).contains("| catalog | **not met** (2,000) | **not met** (80) | **not met** (0.10) |");
+    }
+
+    private static Map<String, Object> results(double pipelineRate, double p99, double ratio) {
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("startedAt", "2026-11-25T10:00:00Z");
+        results.put("machine", Map.of("cpus", 2, "cpuModel", "AMD EPYC", "memoryGiB", 24, "java", "OpenJDK 17",
+                "postgres", "PostgreSQL 18.6", "kafka", "4.2.1"));
+        results.put("settings", Map.of("events", 100_000, "clients", 16, "serviceJvmOptions", List.of("-Xmx768m"),
+                "serviceProperties", Map.of()));
+        Map<String, Object> pipeline = new LinkedHashMap<>();
+        pipeline.put("events", 100_000);
+        pipeline.put("writeEventsPerSecond", 1_500.0);
+        pipeline.put("pipelineEventsPerSecond", pipelineRate);
+        pipeline.put("endToEndEventsPerSecond", 1_400.0);
+        pipeline.put("relayRowsPerSecond", 30_000.0);
+        pipeline.put("consumerEventsPerSecond", pipelineRate);
+        pipeline.put("coresWhileWriting", Map.of("cms", 1.0));
+        pipeline.put("coresWhileDraining", Map.of("cms", 0.1, "discovery", 0.8));
+        pipeline.put("checks", List.of(Map.of("check", "every event applied exactly once", "ok", true,
+                "detail", "100000 of 100000")));
+        Map<String, Object> catalog = new LinkedHashMap<>();
+        catalog.put("path", "cms -> discovery");
+        catalog.put("pipeline", pipeline);
+        catalog.put("latency", List.of(Map.of("offeredPerSecond", 1000, "achievedPerSecond", 990.0,
+                "p50Ms", 3.0, "p95Ms", 12.0, "p99Ms", p99, "maxMs", 45.0, "samples", 30_000,
+                "measuredFrom", "answer")));
+        catalog.put("raw", Map.of("kafka", Map.of("producerPerSecond", 100_000.0, "consumerPerSecond", 200_000.0),
+                "postgres", Map.of("eventsPerSecond", 40_000.0), "ratio", ratio));
+        results.put("flows", Map.of("catalog", catalog));
+        results.put("memory", Map.of("cms-service", Map.of("peakHeapMiB", 300L, "peakRssMiB", 600L)));
+        return results;
+    }
+}
