@@ -46,6 +46,10 @@ public final class Benchmark {
         if (System.getProperty("log4j2.configurationFile") == null) {
             System.setProperty("log4j2.configurationFile", "classpath:org/openedx/suite/runner/local-log4j2.xml");
         }
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            out.print(Options.USAGE);
+            return;
+        }
         Options options;
         try {
             options = Options.parse(args);
@@ -53,10 +57,6 @@ public final class Benchmark {
             System.err.println(e.getMessage());
             System.err.print(Options.USAGE);
             System.exit(2);
-            return;
-        }
-        if (List.of(args).contains("--help")) {
-            out.print(Options.USAGE);
             return;
         }
         for (SuiteService service : SuiteService.values()) {
