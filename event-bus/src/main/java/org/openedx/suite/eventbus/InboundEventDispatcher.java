@@ -1,11 +1,16 @@
 package org.openedx.suite.eventbus;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
 
 /**
- * Turns a Kafka record into a call of the handler for its {@code ce_type}, exactly once.
+ * Turns Kafka records into calls of the handlers for their {@code ce_type}s, exactly once.
  * <p>
  * A record that cannot be read (no envelope, an unknown type, a payload that breaks the contract) throws
  * {@link PoisonMessageException} and goes straight to the dead-letter topic. Otherwise the {@code ce_id} is recorded
@@ -38,6 +43,14 @@ final class InboundEventDispatcher implements BatchMessageListener<byte[], byte[
             INSERT INTO event_bus.consumed_event (event_id, event_type, topic, kafka_partition, kafka_offset, event_time)
             VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (event_id) DO NOTHING
+            """;
+
+    // One statement for a whole poll; of ids that appear twice in it only one row is inserted and returned.
+    private static final String RECORD_ALL_CONSUMED = """
+            INSERT INTO event_bus.consumed_event (event_id, event_type, topic, kafka_partition, kafka_offset, event_time)
+            SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::int[], ?::bigint[], ?::text[]::timestamptz[])
+            ON CONFLICT (event_id) DO NOTHING
+            RETURNING event_id
             """;
 
     private final Map<String, EventHandler<?>> handlers;
@@ -65,13 +78,113 @@ final class InboundEventDispatcher implements BatchMessageListener<byte[], byte[
     }
 
     /**
-     * Applies a poll's records in one transaction: one commit for many events is what lets a consumer keep up with
-     * tens of thousands of events a second. When a record fails, the transaction rolls back, the records before it
-     * are applied again in a transaction of their own, and the failing record is handed to the error handler, which
-     * retries it alone and then dead-letters it; the records after it follow in the next poll.
+     * Applies a poll's records in one transaction: one commit, and a few set-based statements, for many events is
+     * what lets a consumer keep up with tens of thousands of events a second.
+     * <p>
+     * The records up to the first unreadable one are applied together; the unreadable one is then handed to the
+     * error handler, which dead-letters it at once, and the records after it follow in the next poll. When applying
+     * them together fails, the poll's transaction rolls back and its records are applied again one by one, so that
+     * the failing record is found: the records before it are applied in a transaction of their own, and the failing
+     * one goes to the error handler, which retries it alone and then dead-letters it.
      */
     @Override
     public void onMessage(List<ConsumerRecord<byte[], byte[]>> records) {
+        List<Decoded<?>> readable = new ArrayList<>(records.size());
+        PoisonMessageException unreadable = null;
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            try {
+                readable.add(decode(record));
+            } catch (PoisonMessageException e) {
+                unreadable = e;
+                break;
+            }
+        }
+        if (!readable.isEmpty()) {
+            try {
+                applyTogether(readable);
+            } catch (RuntimeException e) {
+                log.debug("A poll of {} records failed as a whole ({}); applying them one by one", readable.size(),
+                        e.toString());
+                applyOneByOne(records.subList(0, readable.size()));
+            }
+        }
+        if (unreadable != null) {
+            throw new BatchListenerFailedException(unreadable.getMessage(), unreadable,
+                    records.get(readable.size()));
+        }
+    }
+
+    /** Applies one record in a transaction of its own, as a replay of a dead letter does. */
+    void apply(ConsumerRecord<byte[], byte[]> record) {
+        try {
+            applyInOneTransaction(List.of(record));
+        } catch (FailedRecord failed) {
+            throw failed.cause;
+        }
+    }
+
+    private void applyTogether(List<Decoded<?>> events) {
+        int fresh = transactions.execute(status -> {
+            List<Decoded<?>> handled = events.stream().filter(event -> event.handler() != null).toList();
+            Set<UUID> recorded = recordConsumed(handled);
+            Map<EventHandler<?>, List<InboundEvent<?>>> byHandler = new LinkedHashMap<>();
+            for (Decoded<?> event : handled) {
+                // remove: an id that appears twice in one poll is applied the first time only
+                if (recorded.remove(event.metadata().id())) {
+                    byHandler.computeIfAbsent(event.handler(), h -> new ArrayList<>())
+                            .add(new InboundEvent<>(event.payload(), event.metadata()));
+                }
+            }
+            int count = 0;
+            for (Map.Entry<EventHandler<?>, List<InboundEvent<?>>> entry : byHandler.entrySet()) {
+                handleAll(entry.getKey(), entry.getValue());
+                count += entry.getValue().size();
+            }
+            duplicates.addAndGet(handled.size() - count);
+            return count;
+        });
+        applied.addAndGet(fresh);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void handleAll(EventHandler handler, List events) {
+        handler.handleAll(events);
+    }
+
+    /** Records the events' ids as consumed; returns the ids that were not recorded before. */
+    private Set<UUID> recordConsumed(List<Decoded<?>> events) {
+        int n = events.size();
+        UUID[] ids = new UUID[n];
+        String[] types = new String[n];
+        String[] topics = new String[n];
+        Integer[] partitions = new Integer[n];
+        Long[] offsets = new Long[n];
+        String[] times = new String[n];
+        for (int i = 0; i < n; i++) {
+            Decoded<?> event = events.get(i);
+            ids[i] = event.metadata().id();
+            types[i] = event.metadata().type();
+            topics[i] = event.record().topic();
+            partitions[i] = event.record().partition();
+            offsets[i] = event.record().offset();
+            times[i] = event.metadata().time().toString();
+        }
+        Set<UUID> recorded = new HashSet<>();
+        jdbc.query(RECORD_ALL_CONSUMED, ps -> {
+            Connection connection = ps.getConnection();
+            ps.setArray(1, connection.createArrayOf("uuid", ids));
+            ps.setArray(2, connection.createArrayOf("text", types));
+            ps.setArray(3, connection.createArrayOf("text", topics));
+            ps.setArray(4, connection.createArrayOf("int4", partitions));
+            ps.setArray(5, connection.createArrayOf("int8", offsets));
+            ps.setArray(6, connection.createArrayOf("text", times));
+        }, rs -> {
+            recorded.add(rs.getObject(1, UUID.class));
+        });
+        return recorded;
+    }
+
+    private void applyOneByOne(List<ConsumerRecord<byte[], byte[]>> records) {
         try {
             applyInOneTransaction(records);
         } catch (FailedRecord failed) {
@@ -86,21 +199,15 @@ final class InboundEventDispatcher implements BatchMessageListener<byte[], byte[
         }
     }
 
-    /** Applies one record in a transaction of its own, as a replay of a dead letter does. */
-    void apply(ConsumerRecord<byte[], byte[]> record) {
-        try {
-            applyInOneTransaction(List.of(record));
-        } catch (FailedRecord failed) {
-            throw failed.cause;
-        }
-    }
-
     private void applyInOneTransaction(List<ConsumerRecord<byte[], byte[]>> records) {
         int[] outcome = transactions.execute(status -> {
             int[] counts = new int[2];
             for (int i = 0; i < records.size(); i++) {
                 try {
-                    counts[applyOne(records.get(i)) ? 0 : 1]++;
+                    Decoded<?> event = decode(records.get(i));
+                    if (event.handler() != null) {
+                        counts[applyOne(event) ? 0 : 1]++;
+                    }
                 } catch (RuntimeException e) {
                     throw new FailedRecord(i, e);
                 }
@@ -111,32 +218,45 @@ final class InboundEventDispatcher implements BatchMessageListener<byte[], byte[
         duplicates.addAndGet(outcome[1]);
     }
 
-    /** Returns false when the record is a redelivery of an applied event, or a type this service does not handle. */
-    private boolean applyOne(ConsumerRecord<byte[], byte[]> record) {
+    /** Returns false when the record is a redelivery of an applied event. */
+    private <T> boolean applyOne(Decoded<T> event) {
+        ConsumerRecord<byte[], byte[]> record = event.record();
+        EventMetadata metadata = event.metadata();
+        int recorded = jdbc.update(RECORD_CONSUMED, metadata.id(), metadata.type(), record.topic(),
+                record.partition(), record.offset(), Timestamp.from(metadata.time()));
+        if (recorded == 0) {
+            log.debug("{} {} was applied before; dropped the redelivery", metadata.type(), metadata.id());
+            return false;
+        }
+        event.handler().handle(event.payload(), metadata);
+        return true;
+    }
+
+    /**
+     * Reads a record's envelope and payload; the handler is null for a type this service has no use for (topics carry
+     * several types, and those are not errors).
+     */
+    private Decoded<?> decode(ConsumerRecord<byte[], byte[]> record) {
         EventMetadata metadata = envelope(record);
         EventType<?> type = OpenEdxEvents.byName(metadata.type()).orElseThrow(
                 () -> new PoisonMessageException("unknown ce_type " + metadata.type()));
         EventHandler<?> handler = handlers.get(type.name());
         if (handler == null) {
-            // topics carry several types; the ones this service has no use for are not errors
             log.debug("{} {} is not handled here", type, metadata.id());
-            return false;
+            return new Decoded<>(record, metadata, null, null);
         }
-        return dispatch(record, metadata, type, handler);
+        return decoded(record, metadata, type, handler);
     }
 
-    private <T> boolean dispatch(ConsumerRecord<byte[], byte[]> record, EventMetadata metadata, EventType<?> type,
-                                 EventHandler<T> handler) {
-        @SuppressWarnings("unchecked")
-        T payload = (T) payload(record, type);
-        int recorded = jdbc.update(RECORD_CONSUMED, metadata.id(), metadata.type(), record.topic(),
-                record.partition(), record.offset(), Timestamp.from(metadata.time()));
-        if (recorded == 0) {
-            log.debug("{} {} was applied before; dropped the redelivery", type, metadata.id());
-            return false;
-        }
-        handler.handle(payload, metadata);
-        return true;
+    @SuppressWarnings("unchecked")
+    private static <T> Decoded<T> decoded(ConsumerRecord<byte[], byte[]> record, EventMetadata metadata,
+                                          EventType<?> type, EventHandler<T> handler) {
+        return new Decoded<>(record, metadata, handler, (T) payload(record, type));
+    }
+
+    /** A readable record: its envelope, payload and the handler of its type. */
+    private record Decoded<T>(ConsumerRecord<byte[], byte[]> record, EventMetadata metadata, EventHandler<T> handler,
+                              T payload) {
     }
 
     private static BatchListenerFailedException batchFailure(List<ConsumerRecord<byte[], byte[]>> records,

@@ -91,15 +91,16 @@ class EventBusTest {
     }
 
     @Test
-    void a_redelivered_event_is_applied_once() {
+    void a_redelivered_event_is_applied_once_whether_its_copies_arrive_in_one_poll_or_in_several() {
         String courseKey = newCourseKey();
         Map<String, String> headers = headers(UUID.randomUUID(), Instant.now());
+        Outgoing copy = new Outgoing(courseKey, json(catalogInfo(courseKey, "Once")), headers);
 
-        for (int delivery = 0; delivery < 3; delivery++) {
-            send(courseKey, json(catalogInfo(courseKey, "Once")), headers);
-        }
-        String marker = newCourseKey();
-        send(marker, json(catalogInfo(marker, "Marker")), headers(UUID.randomUUID(), Instant.now()));
+        new KafkaTestClient(bootstrapServers).sendTogether(catalogTopic(), List.of(copy, copy, copy));
+        await().atMost(EVENTUALLY).until(() -> appliedCount(courseKey) == 1);
+        send(courseKey, json(catalogInfo(courseKey, "Once")), headers);
+        String marker = courseKey + "-marker";
+        send(courseKey, json(catalogInfo(marker, "Marker")), headers(UUID.randomUUID(), Instant.now()));
 
         await().atMost(EVENTUALLY).until(() -> appliedCount(marker) == 1);
         assertThat(appliedCount(courseKey)).isEqualTo(1);
@@ -116,6 +117,43 @@ class EventBusTest {
 
         await().atMost(EVENTUALLY).until(() -> appliedCount(marker) == 1);
         assertThat(name(courseKey)).isEqualTo("Newer");
+    }
+
+    @Test
+    void within_one_poll_each_event_is_applied_unless_an_event_applied_before_it_is_newer() {
+        String courseKey = newCourseKey();
+        Instant t = Instant.parse("2026-11-25T12:00:00Z");
+
+        new KafkaTestClient(bootstrapServers).sendTogether(catalogTopic(), List.of(
+                outgoing(courseKey, "Second", t.plusSeconds(2)),
+                outgoing(courseKey, "Stale", t.plusSeconds(1)),
+                outgoing(courseKey, "Third", t.plusSeconds(3)),
+                outgoing(courseKey, "Same time, later", t.plusSeconds(3)),
+                outgoing(courseKey, "Stale again", t),
+                outgoing(courseKey, "Final", t.plusSeconds(4))));
+
+        await().atMost(EVENTUALLY).until(() -> "Final".equals(nameOrNull(courseKey)));
+        assertThat(appliedCount(courseKey)).as("Second, Third, Same time later, Final").isEqualTo(4);
+    }
+
+    @Test
+    void a_failing_event_amid_a_poll_is_dead_lettered_and_the_events_around_it_are_applied_exactly_once() {
+        String before = newCourseKey();
+        String failing = newCourseKey();
+        String after = newCourseKey();
+
+        // one message key, so one partition and one poll: applied together first, then one by one to find the culprit
+        new KafkaTestClient(bootstrapServers).sendTogether(catalogTopic(), List.of(
+                new Outgoing(before, json(catalogInfo(before, "Before")), headers(UUID.randomUUID(), Instant.now())),
+                new Outgoing(before, json(catalogInfo(failing, EventBusTestApplication.ALWAYS_FAILS)),
+                        headers(UUID.randomUUID(), Instant.now())),
+                new Outgoing(before, json(catalogInfo(after, "After")), headers(UUID.randomUUID(), Instant.now()))));
+
+        await().atMost(EVENTUALLY).until(() -> appliedCount(after) == 1);
+        assertThat(await().atMost(EVENTUALLY).until(() -> deadLettersFor(before), letters -> letters.size() == 1)
+                .get(0).header("kafka_dlt-exception-message")).contains("cannot apply " + failing);
+        assertThat(appliedCount(before)).isEqualTo(1);
+        assertThat(appliedCount(failing)).isZero();
     }
 
     @Test
@@ -184,6 +222,15 @@ class EventBusTest {
     private int appliedCount(String courseKey) {
         return jdbc.query("SELECT applied FROM course_run WHERE course_key = ?",
                 rs -> rs.next() ? rs.getInt(1) : 0, courseKey);
+    }
+
+    private String nameOrNull(String courseKey) {
+        return jdbc.query("SELECT name FROM course_run WHERE course_key = ?", rs -> rs.next() ? rs.getString(1) : null,
+                courseKey);
+    }
+
+    private static Outgoing outgoing(String courseKey, String name, Instant time) {
+        return new Outgoing(courseKey, json(catalogInfo(courseKey, name)), headers(UUID.randomUUID(), time));
     }
 
     private String name(String courseKey) {
