@@ -1,6 +1,5 @@
 package org.openedx.suite.eventbus;
 
-import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -100,16 +99,9 @@ public class EntityVersions {
         for (InboundEvent<T> event : events) {
             keys.add(entityKey.apply(event.payload()));
         }
-        String[] keyArray = keys.toArray(String[]::new);
-        jdbc.update(ENSURE_ROWS, ps -> {
-            ps.setString(1, entityType);
-            ps.setArray(2, ps.getConnection().createArrayOf("text", keyArray));
-        });
+        jdbc.update(ENSURE_ROWS, new ArrayParameters().value(entityType).texts(keys, key -> key));
         Map<String, Instant> versions = new HashMap<>();
-        jdbc.query(LOCK_ROWS, ps -> {
-            ps.setString(1, entityType);
-            ps.setArray(2, ps.getConnection().createArrayOf("text", keyArray));
-        }, rs -> {
+        jdbc.query(LOCK_ROWS, new ArrayParameters().value(entityType).texts(keys, key -> key), rs -> {
             OffsetDateTime time = rs.getObject("event_time", OffsetDateTime.class);
             versions.put(rs.getString("entity_key"), time == null ? null : time.toInstant());
         });
@@ -134,16 +126,11 @@ public class EntityVersions {
         if (newest.isEmpty()) {
             return;
         }
-        String[] keys = newest.keySet().toArray(String[]::new);
-        // instants as ISO-8601 text: a Timestamp in an array travels as local time, which is ambiguous around DST
-        String[] times = newest.values().stream().map(e -> e.time().toString()).toArray(String[]::new);
-        UUID[] ids = newest.values().stream().map(EventMetadata::id).toArray(UUID[]::new);
-        jdbc.update(MOVE_TO, ps -> {
-            Connection connection = ps.getConnection();
-            ps.setArray(1, connection.createArrayOf("text", keys));
-            ps.setArray(2, connection.createArrayOf("text", times));
-            ps.setArray(3, connection.createArrayOf("uuid", ids));
-            ps.setString(4, entityType);
-        });
+        List<Map.Entry<String, EventMetadata>> versions = List.copyOf(newest.entrySet());
+        jdbc.update(MOVE_TO, new ArrayParameters()
+                .texts(versions, Map.Entry::getKey)
+                .instants(versions, version -> version.getValue().time())
+                .uuids(versions, version -> version.getValue().id())
+                .value(entityType));
     }
 }

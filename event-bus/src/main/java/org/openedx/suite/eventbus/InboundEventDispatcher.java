@@ -1,7 +1,6 @@
 package org.openedx.suite.eventbus;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -153,34 +152,16 @@ final class InboundEventDispatcher implements BatchMessageListener<byte[], byte[
 
     /** Records the events' ids as consumed; returns the ids that were not recorded before. */
     private Set<UUID> recordConsumed(List<Decoded<?>> events) {
-        int n = events.size();
-        UUID[] ids = new UUID[n];
-        String[] types = new String[n];
-        String[] topics = new String[n];
-        Integer[] partitions = new Integer[n];
-        Long[] offsets = new Long[n];
-        String[] times = new String[n];
-        for (int i = 0; i < n; i++) {
-            Decoded<?> event = events.get(i);
-            ids[i] = event.metadata().id();
-            types[i] = event.metadata().type();
-            topics[i] = event.record().topic();
-            partitions[i] = event.record().partition();
-            offsets[i] = event.record().offset();
-            times[i] = event.metadata().time().toString();
-        }
         Set<UUID> recorded = new HashSet<>();
-        jdbc.query(RECORD_ALL_CONSUMED, ps -> {
-            Connection connection = ps.getConnection();
-            ps.setArray(1, connection.createArrayOf("uuid", ids));
-            ps.setArray(2, connection.createArrayOf("text", types));
-            ps.setArray(3, connection.createArrayOf("text", topics));
-            ps.setArray(4, connection.createArrayOf("int4", partitions));
-            ps.setArray(5, connection.createArrayOf("int8", offsets));
-            ps.setArray(6, connection.createArrayOf("text", times));
-        }, rs -> {
-            recorded.add(rs.getObject(1, UUID.class));
-        });
+        jdbc.query(RECORD_ALL_CONSUMED, new ArrayParameters()
+                .uuids(events, event -> event.metadata().id())
+                .texts(events, event -> event.metadata().type())
+                .texts(events, event -> event.record().topic())
+                .ints(events, event -> event.record().partition())
+                .longs(events, event -> event.record().offset())
+                .instants(events, event -> event.metadata().time()), rs -> {
+                    recorded.add(rs.getObject(1, UUID.class));
+                });
         return recorded;
     }
 

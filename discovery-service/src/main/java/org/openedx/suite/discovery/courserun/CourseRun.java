@@ -6,18 +6,15 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
+import org.hibernate.annotations.Immutable;
 import org.jspecify.annotations.Nullable;
-import org.openedx.suite.contracts.CourseCatalogData;
-import org.springframework.data.domain.Persistable;
 
-/** A course run as the last catalog event applied to it described it. */
+/** A course run as the last catalog event applied to it described it; {@link CatalogWriter} keeps it. */
 @Entity
+@Immutable
 @Table(name = "course_run")
-class CourseRun implements Persistable<String> {
+class CourseRun {
 
     @Id
     @Column(name = "key")
@@ -37,50 +34,7 @@ class CourseRun implements Persistable<String> {
     private Instant modified;
     private Instant createdAt;
 
-    // the key is assigned, not generated: without this, saving a new run would first look for it (merge)
-    @Transient
-    private boolean isNew;
-
     protected CourseRun() {
-    }
-
-    static CourseRun create(String runKey, String course, Instant now) {
-        CourseRun run = new CourseRun();
-        run.runKey = runKey;
-        run.course = course;
-        run.createdAt = now;
-        run.isNew = true;
-        return run;
-    }
-
-    /** Takes what the event says about the run; {@code modified} becomes the event's time. */
-    void apply(CourseCatalogData info, PacingType pacingType, Instant eventTime) {
-        var schedule = info.scheduleData();
-        this.title = info.name();
-        this.start = schedule.start();
-        this.end = schedule.end();
-        this.enrollmentStart = schedule.enrollmentStart();
-        this.enrollmentEnd = schedule.enrollmentEnd();
-        this.pacingType = pacingType;
-        this.hidden = info.hidden();
-        this.invitationOnly = info.invitationOnly();
-        this.modified = eventTime;
-    }
-
-    @PostLoad
-    @PostPersist
-    void markStored() {
-        isNew = false;
-    }
-
-    @Override
-    public String getId() {
-        return runKey;
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
     }
 
     String runKey() {

@@ -47,6 +47,22 @@ class CourseRunController {
         return runs.get(courseKey);
     }
 
+    @GetMapping("/{course_key}/history")
+    @Operation(summary = "A course run's history",
+            description = "The run as each applied catalog event left it, oldest first, a page at a time. An event "
+                    + "older than one already applied to the run leaves no entry: newest wins.")
+    @ApiResponse(responseCode = "200", description = "one page: {items, page, size, total}")
+    @ApiResponse(responseCode = "404", description = "no catalog event for this run has arrived (yet)",
+            content = @Content(mediaType = "application/problem+json"))
+    ResultPage<HistoricalCourseRunResponse> history(
+            @Parameter(description = "the run's course key, course-v1:ORG+NUMBER+RUN, as it is",
+                    example = "course-v1:edX+DemoX+2026") @PathVariable("course_key") @CourseKey String courseKey,
+            @Parameter(description = "page number, from 1") @RequestParam(defaultValue = "1") @Min(1) int page,
+            @Parameter(description = "page size, 1 to 100") @RequestParam(defaultValue = "20") @Min(1) @Max(100)
+            int size) {
+        return runs.history(courseKey, page, size);
+    }
+
     @GetMapping
     @Operation(summary = "Search the catalog, a page at a time, ordered by key")
     @ApiResponse(responseCode = "200", description = "one page: {items, page, size, total}")

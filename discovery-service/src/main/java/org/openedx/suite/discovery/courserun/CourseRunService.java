@@ -15,9 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 class CourseRunService {
 
     private final CourseRunRepository runs;
+    private final HistoricalCourseRunRepository history;
 
-    CourseRunService(CourseRunRepository runs) {
+    CourseRunService(CourseRunRepository runs, HistoricalCourseRunRepository history) {
         this.runs = runs;
+        this.history = history;
     }
 
     @Transactional(readOnly = true)
@@ -34,6 +36,16 @@ class CourseRunService {
             return ResultPage.of(runs.findAll(pageable), CourseRunResponse::of);
         }
         return ResultPage.of(runs.search(containing(text.trim()), pageable), CourseRunResponse::of);
+    }
+
+    /** The run as each applied catalog event left it, in the order they were applied. */
+    @Transactional(readOnly = true)
+    ResultPage<HistoricalCourseRunResponse> history(String courseKey, int page, int size) {
+        if (!runs.existsById(courseKey)) {
+            throw ApiException.notFound("course run " + courseKey + " is not in the catalog");
+        }
+        return ResultPage.of(history.findByRunKey(courseKey, PageRequest.of(page - 1, size, Sort.by("id"))),
+                HistoricalCourseRunResponse::of);
     }
 
     /** A LIKE pattern matching the text literally: {@code _} and {@code %} are common in keys and titles. */

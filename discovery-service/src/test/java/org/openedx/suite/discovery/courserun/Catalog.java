@@ -60,6 +60,21 @@ final class Catalog {
         kafka.send(topic, messageKey, payload, headers);
     }
 
+    /** Sends catalog events in one producer batch, as a busy CMS's relay does, so Discovery meets them in one poll. */
+    void publishTogether(List<Published> events) {
+        kafka.sendTogether(topic, events.stream().map(event -> new KafkaTestClient.Outgoing(event.info().courseKey(),
+                EventJson.write(new CatalogInfoChangedEvent(event.info())),
+                EventMetadata.of(event.id(), OpenEdxEvents.COURSE_CATALOG_INFO_CHANGED.name(), "cms", event.time(),
+                        "test-host").toHeaders())).toList());
+    }
+
+    /** A catalog event to send: what it says, its time and its ce_id. */
+    record Published(CourseCatalogData info, Instant time, UUID id) {
+        Published(CourseCatalogData info, Instant time) {
+            this(info, time, UUID.randomUUID());
+        }
+    }
+
     static byte[] json(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
@@ -85,6 +100,12 @@ final class Catalog {
     /** Keys go into paths as they are, {@code /api/course-runs/course-v1:edX+DemoX+2026}. */
     static String run(String courseKey) {
         return "/api/course-runs/" + courseKey;
+    }
+
+    /** The run's history, oldest first: one entry per applied event. */
+    List<JsonNode> history(String courseKey) {
+        JsonNode page = body(get(run(courseKey) + "/history?size=100").expectStatus().isOk());
+        return List.copyOf(page.get("items").valueStream().toList());
     }
 
     /** The run, or null while Discovery has not heard of it. */

@@ -9,9 +9,14 @@ import static org.openedx.suite.discovery.courserun.Catalog.run;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Random;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,6 +141,66 @@ class CatalogSyncTest {
         await().atMost(EVENTUALLY).until(() -> catalog.consumed(marker));
 
         assertThat(catalog.runOrNull(key).get("title").asString()).isEqualTo("Second");
+    }
+
+    @Test
+    void the_history_has_one_entry_per_applied_event_in_the_order_they_were_applied() {
+        String key = newCourseKey();
+        UUID first = catalog.publish(catalogInfo(key, "First"), NOON);
+        awaitRun(key);
+        UUID second = catalog.publish(catalogInfo(key, "Second"), NOON.plusSeconds(1));
+        // a redelivery of the first and an event older than the second change nothing
+        catalog.send(key, EventJson.write(new CatalogInfoChangedEvent(catalogInfo(key, "First"))), first, NOON);
+        UUID stale = catalog.publish(catalogInfo(key, "Stale"), NOON.minusSeconds(60));
+        UUID third = catalog.publish(catalogInfo(key, "Third"), NOON.plusSeconds(2));
+        await().atMost(EVENTUALLY).until(() -> catalog.consumed(third));
+
+        List<JsonNode> history = catalog.history(key);
+        assertThat(history).extracting(entry -> entry.get("event_id").asString())
+                .containsExactly(first.toString(), second.toString(), third.toString());
+        assertThat(history).extracting(entry -> entry.get("title").asString())
+                .containsExactly("First", "Second", "Third");
+        assertThat(history).extracting(entry -> instant(entry, "modified"))
+                .containsExactly(NOON, NOON.plusSeconds(1), NOON.plusSeconds(2));
+        assertThat(catalog.consumed(stale)).isTrue();
+    }
+
+    @Test
+    void a_burst_of_events_for_many_runs_leaves_each_run_as_its_newest_event_describes_it() {
+        List<String> keys = IntStream.range(0, 8).mapToObj(i -> newCourseKey()).toList();
+        Random random = new Random(42);
+        List<Catalog.Published> burst = new ArrayList<>();
+        Map<String, List<String>> expectedHistory = new HashMap<>();
+        Map<String, Instant> newest = new HashMap<>();
+        for (int n = 0; n < 200; n++) {
+            String key = keys.get(random.nextInt(keys.size()));
+            // times go back now and then: those events arrive late and must leave no trace
+            Instant time = NOON.plusSeconds(random.nextInt(60));
+            String title = "Revision " + n;
+            burst.add(new Catalog.Published(catalogInfo(key, title), time));
+            if (!newest.containsKey(key) || !time.isBefore(newest.get(key))) {
+                newest.put(key, time);
+                expectedHistory.computeIfAbsent(key, k -> new ArrayList<>()).add(title);
+            }
+        }
+
+        catalog.publishTogether(burst);
+        await().atMost(EVENTUALLY).until(() -> burst.stream().allMatch(event -> catalog.consumed(event.id())));
+
+        for (String key : keys) {
+            List<String> applied = expectedHistory.get(key);
+            assertThat(catalog.history(key)).extracting(entry -> entry.get("title").asString())
+                    .as("history of %s", key).containsExactlyElementsOf(applied);
+            JsonNode run = catalog.runOrNull(key);
+            assertThat(run.get("title").asString()).isEqualTo(applied.get(applied.size() - 1));
+            assertThat(instant(run, "modified")).isEqualTo(newest.get(key));
+        }
+    }
+
+    @Test
+    void the_history_of_a_run_the_catalog_does_not_know_is_not_found() {
+        catalog.get(run(newCourseKey()) + "/history").expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test

@@ -1,0 +1,10 @@
+package org.openedx.suite.discovery.courserun;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface HistoricalCourseRunRepository extends JpaRepository<HistoricalCourseRun, Long> {
+
+    Page<HistoricalCourseRun> findByRunKey(String runKey, Pageable pageable);
+}
