@@ -39,15 +39,14 @@ class CatalogWriter {
 
     // WITH ORDINALITY ... ORDER BY: history ids follow the order the events were applied in
     private static final String RECORD_HISTORY = """
-            INSERT INTO course_run_history (event_id, course_run, title, start_at, end_at,
-                                            enrollment_start, enrollment_end, pacing_type, hidden, invitation_only,
-                                            modified)
-            SELECT event_id, course_run, title, start_at, end_at, enrollment_start, enrollment_end, pacing_type,
+            INSERT INTO course_run_history (event_id, key, course, title, start_at, end_at, enrollment_start,
+                                            enrollment_end, pacing_type, hidden, invitation_only, modified)
+            SELECT event_id, key, course, title, start_at, end_at, enrollment_start, enrollment_end, pacing_type,
                    hidden, invitation_only, modified
               FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[]::timestamptz[],
                           ?::text[]::timestamptz[], ?::text[]::timestamptz[], ?::text[]::timestamptz[], ?::text[],
                           ?::boolean[], ?::boolean[], ?::text[]::timestamptz[])
-                   WITH ORDINALITY AS h (event_id, course_run, course, title, start_at, end_at, enrollment_start,
+                   WITH ORDINALITY AS h (event_id, key, course, title, start_at, end_at, enrollment_start,
                                          enrollment_end, pacing_type, hidden, invitation_only, modified, n)
              ORDER BY n
             """;

@@ -10,7 +10,7 @@ interface CourseRunRepository extends JpaRepository<CourseRun, String> {
     /** Runs whose lower-cased title or key matches {@code pattern}, a LIKE pattern escaped with a backslash. */
     @Query("""
             select r from CourseRun r
-             where lower(r.title) like :pattern escape '\\'
+             where lower(r.details.title) like :pattern escape '\\'
                 or lower(r.runKey) like :pattern escape '\\'
             """)
     Page<CourseRun> search(String pattern, Pageable pageable);

@@ -21,6 +21,10 @@ record CourseRunResponse(
         @Schema(description = "time of the catalog event last applied to the run") Instant modified) {
 
     static CourseRunResponse of(CourseRun run) {
+        return of(run.details());
+    }
+
+    static CourseRunResponse of(CourseRunDetails run) {
         return new CourseRunResponse(run.runKey(), run.course(), run.title(), run.start(), run.end(),
                 run.enrollmentStart(), run.enrollmentEnd(), run.pacingType(), run.hidden(), run.invitationOnly(),
                 run.modified());

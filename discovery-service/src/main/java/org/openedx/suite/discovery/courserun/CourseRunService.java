@@ -44,7 +44,7 @@ class CourseRunService {
         if (!runs.existsById(courseKey)) {
             throw ApiException.notFound("course run " + courseKey + " is not in the catalog");
         }
-        return ResultPage.of(history.findByRunKey(courseKey, PageRequest.of(page - 1, size, Sort.by("id"))),
+        return ResultPage.of(history.findByDetailsRunKey(courseKey, PageRequest.of(page - 1, size, Sort.by("id"))),
                 HistoricalCourseRunResponse::of);
     }
 

@@ -6,5 +6,5 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface HistoricalCourseRunRepository extends JpaRepository<HistoricalCourseRun, Long> {
 
-    Page<HistoricalCourseRun> findByRunKey(String runKey, Pageable pageable);
+    Page<HistoricalCourseRun> findByDetailsRunKey(String runKey, Pageable pageable);
 }

@@ -158,9 +158,9 @@ class CatalogSyncTest {
         List<JsonNode> history = catalog.history(key);
         assertThat(history).extracting(entry -> entry.get("event_id").asString())
                 .containsExactly(first.toString(), second.toString(), third.toString());
-        assertThat(history).extracting(entry -> entry.get("title").asString())
+        assertThat(history).extracting(entry -> entry.get("run").get("title").asString())
                 .containsExactly("First", "Second", "Third");
-        assertThat(history).extracting(entry -> instant(entry, "modified"))
+        assertThat(history).extracting(entry -> instant(entry.get("run"), "modified"))
                 .containsExactly(NOON, NOON.plusSeconds(1), NOON.plusSeconds(2));
         assertThat(catalog.consumed(stale)).isTrue();
     }
@@ -189,7 +189,7 @@ class CatalogSyncTest {
 
         for (String key : keys) {
             List<String> applied = expectedHistory.get(key);
-            assertThat(catalog.history(key)).extracting(entry -> entry.get("title").asString())
+            assertThat(catalog.history(key)).extracting(entry -> entry.get("run").get("title").asString())
                     .as("history of %s", key).containsExactlyElementsOf(applied);
             JsonNode run = catalog.runOrNull(key);
             assertThat(run.get("title").asString()).isEqualTo(applied.get(applied.size() - 1));
