@@ -3,7 +3,7 @@ package org.openedx.suite.eventbus;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,6 +15,8 @@ import java.util.function.Function;
 
 import org.openedx.suite.contracts.EventMetadata;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Newest wins: remembers, per entity, the time of the last event applied to it, so that an older event arriving late
@@ -35,8 +37,8 @@ public class EntityVersions {
 
     // A placeholder row for each entity seen for the first time, so that every entity of the batch has a row to lock:
     // a concurrent first event of the same entity (a dead-letter replay) then waits for this transaction instead of
-    // both believing they are the first. Every placeholder is overwritten before commit, since an entity's first
-    // event always wins.
+    // both believing they are the first. Before commit each placeholder is overwritten, or removed when no event
+    // was applied to its entity.
     private static final String ENSURE_ROWS = """
             INSERT INTO event_bus.entity_version (entity_type, entity_key, event_time, event_id)
             SELECT ?, key, '-infinity', '00000000-0000-0000-0000-000000000000' FROM unnest(?::text[]) AS key
@@ -55,6 +57,11 @@ public class EntityVersions {
             UPDATE event_bus.entity_version AS v SET event_time = n.event_time, event_id = n.event_id
               FROM unnest(?::text[], ?::text[]::timestamptz[], ?::uuid[]) AS n (entity_key, event_time, event_id)
              WHERE v.entity_type = ? AND v.entity_key = n.entity_key
+            """;
+
+    private static final String REMOVE_PLACEHOLDERS = """
+            DELETE FROM event_bus.entity_version
+             WHERE entity_type = ? AND entity_key = ANY (?::text[]) AND event_time = '-infinity'
             """;
 
     private final JdbcTemplate jdbc;
@@ -81,9 +88,9 @@ public class EntityVersions {
     }
 
     /**
-     * Newest wins for a batch, in three statements whatever its size: the events, taken in order, that are not older
-     * than the last event applied to their entity before them, exactly as {@link #advance} called for each in turn
-     * would pick them; each entity's version moves to the newest of them.
+     * Newest wins for a batch, in three statements whatever its size (the last as the transaction commits): the
+     * events, taken in order, that are not older than the last event applied to their entity before them, exactly as
+     * {@link #advance} called for each in turn would pick them; each entity's version moves to the newest of them.
      *
      * @param events    a handler's events in the order they arrived
      * @param entityKey the entity an event changes, e.g. its course key
@@ -91,46 +98,85 @@ public class EntityVersions {
      */
     public <T> List<InboundEvent<T>> newestOf(String entityType, List<InboundEvent<T>> events,
                                               Function<T, String> entityKey) {
-        Transactions.requireActive("newest-wins check");
-        if (events.isEmpty()) {
-            return List.of();
-        }
-        Set<String> keys = new LinkedHashSet<>();
-        for (InboundEvent<T> event : events) {
-            keys.add(entityKey.apply(event.payload()));
-        }
-        jdbc.update(ENSURE_ROWS, new ArrayParameters().value(entityType).texts(keys, key -> key));
-        Map<String, Instant> versions = new HashMap<>();
-        jdbc.query(LOCK_ROWS, new ArrayParameters().value(entityType).texts(keys, key -> key), rs -> {
-            OffsetDateTime time = rs.getObject("event_time", OffsetDateTime.class);
-            versions.put(rs.getString("entity_key"), time == null ? null : time.toInstant());
-        });
-
-        List<InboundEvent<T>> applying = new ArrayList<>(events.size());
-        Map<String, EventMetadata> newest = new LinkedHashMap<>();
-        for (InboundEvent<T> event : events) {
-            String key = entityKey.apply(event.payload());
-            Instant version = versions.get(key);
-            Instant time = event.metadata().time();
-            if (version == null || !time.isBefore(version)) {
-                applying.add(event);
-                versions.put(key, time);
-                newest.put(key, event.metadata());
-            }
-        }
-        moveTo(entityType, newest);
-        return applying;
+        Locked locked = lock(entityType, events.stream().map(event -> entityKey.apply(event.payload())).toList());
+        return events.stream()
+                .filter(event -> locked.advance(entityKey.apply(event.payload()), event.metadata()))
+                .toList();
     }
 
-    private void moveTo(String entityType, Map<String, EventMetadata> newest) {
-        if (newest.isEmpty()) {
-            return;
+    /**
+     * Locks the versions of some entities for the rest of the transaction, for a handler that decides newest-wins
+     * event by event in memory, as {@link #newestOf} does, but interleaved with rules of its own. The versions that
+     * {@link Locked#advance} moves are written when the transaction commits.
+     */
+    public Locked lock(String entityType, Collection<String> entityKeys) {
+        Transactions.requireActive("newest-wins check");
+        Set<String> keys = new LinkedHashSet<>(entityKeys);
+        Map<String, Instant> versions = new HashMap<>();
+        if (!keys.isEmpty()) {
+            jdbc.update(ENSURE_ROWS, new ArrayParameters().value(entityType).texts(keys, key -> key));
+            jdbc.query(LOCK_ROWS, new ArrayParameters().value(entityType).texts(keys, key -> key), rs -> {
+                OffsetDateTime time = rs.getObject("event_time", OffsetDateTime.class);
+                versions.put(rs.getString("entity_key"), time == null ? null : time.toInstant());
+            });
         }
-        List<Map.Entry<String, EventMetadata>> versions = List.copyOf(newest.entrySet());
-        jdbc.update(MOVE_TO, new ArrayParameters()
-                .texts(versions, Map.Entry::getKey)
-                .instants(versions, version -> version.getValue().time())
-                .uuids(versions, version -> version.getValue().id())
-                .value(entityType));
+        Locked locked = new Locked(entityType, versions);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                locked.store();
+            }
+        });
+        return locked;
+    }
+
+    /** Entity versions locked by {@link #lock}; for use in the transaction that locked them. */
+    public final class Locked {
+
+        private final String entityType;
+        private final Map<String, Instant> versions;
+        private final Map<String, EventMetadata> moved = new LinkedHashMap<>();
+
+        private Locked(String entityType, Map<String, Instant> versions) {
+            this.entityType = entityType;
+            this.versions = versions;
+        }
+
+        /**
+         * Moves the entity's version to this event's time, as {@link EntityVersions#advance} does.
+         *
+         * @return true when the event is not older than the last one applied to the entity (apply it), false when it
+         *         is (ignore it)
+         */
+        public boolean advance(String entityKey, EventMetadata event) {
+            if (!versions.containsKey(entityKey)) {
+                throw new IllegalArgumentException(entityType + " " + entityKey + " was not locked");
+            }
+            Instant version = versions.get(entityKey);
+            if (version != null && event.time().isBefore(version)) {
+                return false;
+            }
+            versions.put(entityKey, event.time());
+            moved.put(entityKey, event);
+            return true;
+        }
+
+        private void store() {
+            List<String> unused = versions.entrySet().stream()
+                    .filter(version -> version.getValue() == null).map(Map.Entry::getKey).toList();
+            if (!unused.isEmpty()) {
+                jdbc.update(REMOVE_PLACEHOLDERS, new ArrayParameters().value(entityType).texts(unused, key -> key));
+            }
+            if (moved.isEmpty()) {
+                return;
+            }
+            List<Map.Entry<String, EventMetadata>> newest = List.copyOf(moved.entrySet());
+            jdbc.update(MOVE_TO, new ArrayParameters()
+                    .texts(newest, Map.Entry::getKey)
+                    .instants(newest, version -> version.getValue().time())
+                    .uuids(newest, version -> version.getValue().id())
+                    .value(entityType));
+            moved.clear();
+        }
     }
 }
