@@ -1,6 +1,8 @@
 package org.openedx.suite.lms.course;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.openedx.suite.contracts.CatalogInfoChangedEvent;
 import org.openedx.suite.contracts.EventMetadata;
@@ -8,6 +10,7 @@ import org.openedx.suite.contracts.EventType;
 import org.openedx.suite.contracts.OpenEdxEvents;
 import org.openedx.suite.eventbus.EntityVersions;
 import org.openedx.suite.eventbus.EventHandler;
+import org.openedx.suite.eventbus.InboundEvent;
 import org.openedx.suite.eventbus.PoisonMessageException;
 import org.openedx.suite.web.OpenEdxKeys;
 import org.springframework.stereotype.Component;
@@ -33,13 +36,23 @@ class CatalogInfoHandler implements EventHandler<CatalogInfoChangedEvent> {
 
     @Override
     public void handle(CatalogInfoChangedEvent payload, EventMetadata metadata) {
-        var catalog = payload.catalogInfo();
-        if (!OpenEdxKeys.isCourseKey(catalog.courseKey())) {
-            throw new PoisonMessageException("catalog_info.course_key is not a course key: " + catalog.courseKey());
+        handleAll(List.of(new InboundEvent<>(payload, metadata)));
+    }
+
+    /** Each overview as the newest of the poll's announcements describes it: one query and one flush for all. */
+    @Override
+    public void handleAll(List<InboundEvent<CatalogInfoChangedEvent>> events) {
+        for (InboundEvent<CatalogInfoChangedEvent> event : events) {
+            String courseKey = event.payload().catalogInfo().courseKey();
+            if (!OpenEdxKeys.isCourseKey(courseKey)) {
+                throw new PoisonMessageException("catalog_info.course_key is not a course key: " + courseKey);
+            }
         }
-        if (!versions.advance(ENTITY, catalog.courseKey(), metadata)) {
-            return;
+        Map<String, Courses.Announcement> newest = new LinkedHashMap<>();
+        for (var event : versions.newestOf(ENTITY, events, payload -> payload.catalogInfo().courseKey())) {
+            newest.put(event.payload().catalogInfo().courseKey(),
+                    new Courses.Announcement(event.payload().catalogInfo(), event.metadata().time()));
         }
-        courses.applyCatalog(catalog, metadata.time());
+        courses.applyCatalog(newest.values());
     }
 }

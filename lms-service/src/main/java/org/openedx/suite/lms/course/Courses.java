@@ -3,6 +3,11 @@ package org.openedx.suite.lms.course;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.openedx.suite.contracts.CourseCatalogData;
@@ -60,12 +65,28 @@ public class Courses {
         return policy.toCoursePolicy();
     }
 
-    /** Creates the overview on first sight, otherwise updates it. Newest-wins is the caller's job. */
+    /** What one catalog event announced about a run, and when. */
+    record Announcement(CourseCatalogData catalog, Instant time) {
+    }
+
+    /**
+     * Creates each overview on first sight, otherwise updates it, in one query and one flush however many there are.
+     * Newest-wins is the caller's job: one announcement per run.
+     */
     @Transactional
-    void applyCatalog(CourseCatalogData catalog, Instant eventTime) {
-        CourseOverview overview = overviews.findById(catalog.courseKey())
-                .orElseGet(() -> new CourseOverview(catalog.courseKey()));
-        overview.apply(catalog, eventTime);
-        overviews.save(overview);
+    void applyCatalog(Collection<Announcement> announcements) {
+        Map<String, CourseOverview> known = new HashMap<>();
+        overviews.findAllById(announcements.stream().map(a -> a.catalog().courseKey()).toList())
+                .forEach(overview -> known.put(overview.courseKey(), overview));
+        List<CourseOverview> created = new ArrayList<>();
+        for (Announcement announcement : announcements) {
+            CourseOverview overview = known.get(announcement.catalog().courseKey());
+            if (overview == null) {
+                overview = new CourseOverview(announcement.catalog().courseKey());
+                created.add(overview);
+            }
+            overview.apply(announcement.catalog(), announcement.time());
+        }
+        overviews.saveAll(created);
     }
 }
