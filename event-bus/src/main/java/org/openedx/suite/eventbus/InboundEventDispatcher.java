@@ -86,16 +86,21 @@ final class InboundEventDispatcher implements BatchMessageListener<byte[], byte[
         }
     }
 
-    /** Applies one record in a transaction of its own, as a replay of a dead letter does. */
-    void apply(ConsumerRecord<byte[], byte[]> record) {
+    /**
+     * Applies one record in a transaction of its own, as a replay of a dead letter does.
+     *
+     * @return false when it changed nothing: its event had been applied before (its {@code ce_id} is recorded)
+     */
+    boolean apply(ConsumerRecord<byte[], byte[]> record) {
         try {
-            applyInOneTransaction(List.of(record));
+            return applyInOneTransaction(List.of(record)) == 1;
         } catch (FailedRecord failed) {
             throw failed.cause;
         }
     }
 
-    private void applyInOneTransaction(List<ConsumerRecord<byte[], byte[]>> records) {
+    /** Returns how many of the records took effect; the others were redeliveries or of types not handled here. */
+    private int applyInOneTransaction(List<ConsumerRecord<byte[], byte[]>> records) {
         int[] outcome = transactions.execute(status -> {
             int[] counts = new int[2];
             for (int i = 0; i < records.size(); i++) {
@@ -109,6 +114,7 @@ final class InboundEventDispatcher implements BatchMessageListener<byte[], byte[
         });
         applied.addAndGet(outcome[0]);
         duplicates.addAndGet(outcome[1]);
+        return outcome[0];
     }
 
     /** Returns false when the record is a redelivery of an applied event, or a type this service does not handle. */
