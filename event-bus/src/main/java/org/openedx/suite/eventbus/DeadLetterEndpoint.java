@@ -20,8 +20,10 @@ import org.springframework.util.MimeType;
  *   <li>{@code GET /actuator/deadletters/{id}} shows one</li>
  *   <li>{@code POST /actuator/deadletters} replays every pending one; {@code POST /actuator/deadletters/{id}} one</li>
  * </ul>
- * A replay runs the record through the same path as a fresh delivery, so it is applied at most once: an event that was
- * applied meanwhile (same {@code ce_id}) is dropped. One that fails again stays, with its new error.
+ * A replay runs the record through the same path as a fresh delivery, so it is applied at most once. Each replay
+ * answers its {@code outcome}: {@code replayed} (applied now), {@code already applied} (the same event, by its
+ * {@code ce_id}, took effect meanwhile, say redelivered by its producer: nothing changed, and the dead letter is
+ * settled), {@code failed} (it stays pending, with its new error) or {@code already replayed}.
  */
 @Endpoint(id = "deadletters")
 final class DeadLetterEndpoint {
@@ -56,6 +58,8 @@ final class DeadLetterEndpoint {
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("replayed", results.stream().filter(r -> "replayed".equals(r.get("outcome"))).count());
+        summary.put("already_applied",
+                results.stream().filter(r -> "already applied".equals(r.get("outcome"))).count());
         summary.put("failed", results.stream().filter(r -> "failed".equals(r.get("outcome"))).count());
         summary.put("results", results);
         return summary;
@@ -86,9 +90,10 @@ final class DeadLetterEndpoint {
             return result;
         }
         try {
-            dispatcher.apply(letter.toConsumerRecord());
+            boolean applied = dispatcher.apply(letter.toConsumerRecord());
+            // either way the event has taken effect exactly once: nothing is left for an operator to do about it
             deadLetters.markReplayed(letter.id());
-            result.put("outcome", "replayed");
+            result.put("outcome", applied ? "replayed" : "already applied");
         } catch (RuntimeException e) {
             deadLetters.markFailedAgain(letter.id(), e);
             result.put("outcome", "failed");

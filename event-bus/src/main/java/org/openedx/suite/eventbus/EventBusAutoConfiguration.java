@@ -154,9 +154,11 @@ public class EventBusAutoConfiguration {
     @Bean
     InboundEventDispatcher inboundEventDispatcher(ObjectProvider<EventHandler<?>> handlers, JdbcTemplate jdbc,
                                                   PlatformTransactionManager transactionManager,
+                                                  ObjectProvider<OutboxEventPublisher.PendingWritesFlusher> flusher,
                                                   EventBusSchema schema) {
         return new InboundEventDispatcher(handlers.orderedStream().toList(), jdbc,
-                new TransactionTemplate(transactionManager));
+                new TransactionTemplate(transactionManager),
+                flusher.getIfAvailable(() -> OutboxEventPublisher.PendingWritesFlusher.NONE));
     }
 
     @Bean

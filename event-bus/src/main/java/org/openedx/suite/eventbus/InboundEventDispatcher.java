@@ -55,13 +55,16 @@ final class InboundEventDispatcher implements BatchMessageListener<byte[], byte[
     private final Map<String, EventHandler<?>> handlers;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final OutboxEventPublisher.PendingWritesFlusher pendingWrites;
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
 
-    InboundEventDispatcher(List<EventHandler<?>> handlers, JdbcTemplate jdbc, TransactionTemplate transactions) {
+    InboundEventDispatcher(List<EventHandler<?>> handlers, JdbcTemplate jdbc, TransactionTemplate transactions,
+                           OutboxEventPublisher.PendingWritesFlusher pendingWrites) {
         this.handlers = byEventType(handlers);
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.pendingWrites = pendingWrites;
     }
 
     Set<EventType<?>> handledTypes() {
@@ -113,10 +116,14 @@ final class InboundEventDispatcher implements BatchMessageListener<byte[], byte[
         }
     }
 
-    /** Applies one record in a transaction of its own, as a replay of a dead letter does. */
-    void apply(ConsumerRecord<byte[], byte[]> record) {
+    /**
+     * Applies one record in a transaction of its own, as a replay of a dead letter does.
+     *
+     * @return false when it changed nothing: its event had been applied before (its {@code ce_id} is recorded)
+     */
+    boolean apply(ConsumerRecord<byte[], byte[]> record) {
         try {
-            applyInOneTransaction(List.of(record));
+            return applyInOneTransaction(List.of(record)) == 1;
         } catch (FailedRecord failed) {
             throw failed.cause;
         }
@@ -177,10 +184,25 @@ final class InboundEventDispatcher implements BatchMessageListener<byte[], byte[
                 }
             }
             throw batchFailure(records, failed);
+        } catch (RuntimeException atCommit) {
+            // No record failed on its own, yet their transaction could not commit: a transaction of its own for each
+            // finds the one to blame, where one transaction for all would have the error handler give up on every one.
+            log.debug("A poll of {} records failed to commit ({}); applying each on its own", records.size(),
+                    atCommit.toString());
+            for (int i = 0; i < records.size(); i++) {
+                try {
+                    applyInOneTransaction(List.of(records.get(i)));
+                } catch (FailedRecord failed) {
+                    throw batchFailure(records, new FailedRecord(i, failed.cause));
+                } catch (RuntimeException e) {
+                    throw batchFailure(records, new FailedRecord(i, e));
+                }
+            }
         }
     }
 
-    private void applyInOneTransaction(List<ConsumerRecord<byte[], byte[]>> records) {
+    /** Returns how many of the records took effect; the others were redeliveries or of types not handled here. */
+    private int applyInOneTransaction(List<ConsumerRecord<byte[], byte[]>> records) {
         int[] outcome = transactions.execute(status -> {
             int[] counts = new int[2];
             for (int i = 0; i < records.size(); i++) {
@@ -197,6 +219,7 @@ final class InboundEventDispatcher implements BatchMessageListener<byte[], byte[
         });
         applied.addAndGet(outcome[0]);
         duplicates.addAndGet(outcome[1]);
+        return outcome[0];
     }
 
     /** Returns false when the record is a redelivery of an applied event. */
@@ -210,6 +233,8 @@ final class InboundEventDispatcher implements BatchMessageListener<byte[], byte[
             return false;
         }
         event.handler().handle(event.payload(), metadata);
+        // writes the handler left for the commit fail here, where the failure is known to be this record's
+        pendingWrites.flush();
         return true;
     }
 

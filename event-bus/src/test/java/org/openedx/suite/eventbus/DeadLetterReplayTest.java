@@ -67,11 +67,8 @@ class DeadLetterReplayTest {
     @Test
     void replaying_everything_applies_each_fixed_dead_letter_once_even_if_it_arrives_again() {
         String courseKey = "course-v1:edX+All" + UUID.randomUUID().toString().substring(0, 6) + "+2026";
-        jdbc.update("INSERT INTO blocked_course VALUES (?)", courseKey);
         UUID eventId = UUID.randomUUID();
-        send(courseKey, "Replayed", eventId);
-        await().atMost(EVENTUALLY).until(() -> pendingFor(eventId), l -> l != null);
-        jdbc.update("DELETE FROM blocked_course WHERE course_key = ?", courseKey);
+        deadLetteredThenUnblocked(courseKey, eventId);
 
         Map<String, Object> summary = deadLetters.replayAll();
         send(courseKey, "Replayed", eventId); // the producer's retry of the very same event, late
@@ -81,6 +78,21 @@ class DeadLetterReplayTest {
         await().atMost(EVENTUALLY).until(() -> applied(marker) == 1);
         assertThat(summary.get("replayed")).isEqualTo(1L);
         assertThat(applied(courseKey)).isEqualTo(1);
+    }
+
+    @Test
+    void replaying_a_dead_letter_whose_event_was_applied_meanwhile_changes_nothing_and_says_so() {
+        String courseKey = "course-v1:edX+Meanwhile" + UUID.randomUUID().toString().substring(0, 6) + "+2026";
+        UUID eventId = UUID.randomUUID();
+        Map<String, Object> letter = deadLetteredThenUnblocked(courseKey, eventId);
+        send(courseKey, "Replayed", eventId); // the producer's retry of the very same event, applied this time
+        await().atMost(EVENTUALLY).until(() -> applied(courseKey) == 1);
+
+        Map<String, Object> replayed = deadLetters.replayOne((Long) letter.get("id")).getBody();
+
+        assertThat(replayed).containsEntry("outcome", "already applied");
+        assertThat(applied(courseKey)).isEqualTo(1);
+        assertThat(pendingFor(eventId)).as("the dead letter, settled").isNull();
     }
 
     @Test
@@ -96,6 +108,15 @@ class DeadLetterReplayTest {
         assertThat(health()).containsKeys("outbox_pending", "outbox_oldest_age_seconds", "outbox_published",
                 "relay_failing_since", "dead_letters_pending", "events_applied", "events_duplicates_dropped");
         assertThat(observability.health().getStatus().getCode()).isEqualTo("UP");
+    }
+
+    /** The course's event, sent while the course is blocked, once it is a dead letter; then the block is lifted. */
+    private Map<String, Object> deadLetteredThenUnblocked(String courseKey, UUID eventId) {
+        jdbc.update("INSERT INTO blocked_course VALUES (?)", courseKey);
+        send(courseKey, "Replayed", eventId);
+        Map<String, Object> letter = await().atMost(EVENTUALLY).until(() -> pendingFor(eventId), l -> l != null);
+        jdbc.update("DELETE FROM blocked_course WHERE course_key = ?", courseKey);
+        return letter;
     }
 
     private long pendingDeadLetters() {

@@ -157,6 +157,25 @@ class EventBusTest {
     }
 
     @Test
+    void an_event_whose_failure_shows_only_at_commit_is_dead_lettered_alone() {
+        String before = newCourseKey();
+        String failing = newCourseKey();
+        String after = newCourseKey();
+
+        new KafkaTestClient(bootstrapServers).sendTogether(catalogTopic(), List.of(
+                new Outgoing(before, json(catalogInfo(before, "Before")), headers(UUID.randomUUID(), Instant.now())),
+                new Outgoing(before, json(catalogInfo(failing, EventBusTestApplication.FAILS_AT_COMMIT)),
+                        headers(UUID.randomUUID(), Instant.now())),
+                new Outgoing(before, json(catalogInfo(after, "After")), headers(UUID.randomUUID(), Instant.now()))));
+
+        await().atMost(EVENTUALLY).until(() -> appliedCount(after) == 1);
+        assertThat(await().atMost(EVENTUALLY).until(() -> deadLettersFor(before), letters -> letters.size() == 1)
+                .get(0).header("kafka_dlt-exception-message")).contains("course_reference");
+        assertThat(appliedCount(before)).isEqualTo(1);
+        assertThat(appliedCount(failing)).isZero();
+    }
+
+    @Test
     void unreadable_messages_go_to_the_dead_letter_topic_and_the_partition_moves_on() {
         String key = newCourseKey();
         UUID id = UUID.randomUUID();

@@ -17,6 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class EventBusTestApplication {
 
     static final String ALWAYS_FAILS = "always fails";
+    /** A name whose event breaks a deferred constraint: its transaction fails only as it commits. */
+    static final String FAILS_AT_COMMIT = "fails at commit";
 
     @Bean
     ProducedEvents producedEvents() {
@@ -27,6 +29,11 @@ class EventBusTestApplication {
     CatalogHandler catalogHandler(JdbcTemplate jdbc, EntityVersions versions) {
         jdbc.execute("CREATE TABLE IF NOT EXISTS course_run (course_key TEXT PRIMARY KEY, name TEXT, applied INT)");
         jdbc.execute("CREATE TABLE IF NOT EXISTS blocked_course (course_key TEXT PRIMARY KEY)");
+        jdbc.execute("CREATE TABLE IF NOT EXISTS known_course (course_key TEXT PRIMARY KEY)");
+        jdbc.execute("""
+                CREATE TABLE IF NOT EXISTS course_reference (
+                    course_key TEXT REFERENCES known_course (course_key) DEFERRABLE INITIALLY DEFERRED)
+                """);
         return new CatalogHandler(jdbc, versions);
     }
 
@@ -70,6 +77,9 @@ class EventBusTestApplication {
 
         private void refuseFailing(CatalogInfoChangedEvent payload) {
             var info = payload.catalogInfo();
+            if (info.name().equals(FAILS_AT_COMMIT)) {
+                jdbc.update("INSERT INTO course_reference VALUES (?)", info.courseKey());
+            }
             if (info.name().equals(ALWAYS_FAILS)) {
                 throw new IllegalStateException("this handler cannot apply " + info.courseKey());
             }

@@ -1,5 +1,6 @@
 package org.openedx.suite.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -13,7 +14,11 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Errors the servlet container reports before a controller is reached (a malformed URL, a request it refuses) come
  * here; they get problem+json like every other error instead of Boot's default error document.
+ *
+ * <p>Hidden from the OpenAPI description: the container forwards to it, no client calls it, and springdoc would
+ * otherwise list it under every HTTP method as seven operations of each service's API.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 

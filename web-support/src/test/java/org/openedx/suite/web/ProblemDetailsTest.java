@@ -97,6 +97,11 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void the_api_description_lists_only_the_api_not_the_error_path_the_container_forwards_to() throws Exception {
+        assertThat(get("/v3/api-docs").body()).contains("\"/things\"").doesNotContain("\"/error\"");
+    }
+
+    @Test
     void text_with_the_nul_character_is_refused_in_bodies_and_query_parameters() throws Exception {
         assertProblem(post("/things", "{\"course_key\":\"course-v1:a+b+c\",\"display_name\":\"x\\u0000y\",\"pacing\":\"self\"}"),
                 400, "display_name");

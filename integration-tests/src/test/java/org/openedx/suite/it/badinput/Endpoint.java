@@ -51,6 +51,11 @@ final class Endpoint {
         return name;
     }
 
+    /** Whether actuator serves it beside the API, rather than a controller of the service's API. */
+    boolean isActuator() {
+        return name.startsWith(method + " /actuator/");
+    }
+
     List<BadRequest> cases() {
         return List.copyOf(cases);
     }

@@ -2,6 +2,14 @@ package org.openedx.suite.it.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.openedx.suite.it.compose.RepositoryFiles.COMPOSE_FILE;
+import static org.openedx.suite.it.compose.RepositoryFiles.ROOT;
+import static org.openedx.suite.it.compose.RepositoryFiles.asMap;
+import static org.openedx.suite.it.compose.RepositoryFiles.compose;
+import static org.openedx.suite.it.compose.RepositoryFiles.loadAll;
+import static org.openedx.suite.it.compose.RepositoryFiles.read;
+import static org.openedx.suite.it.compose.RepositoryFiles.servicesOf;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,8 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -22,16 +32,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.openedx.suite.it.support.RunningSuite;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * {@code docker-compose.yml} runs each service the way the specification and the service's own
  * {@code application.yml} say: with exactly the environment variables the service reads, on its port, after Kafka
  * and PostgreSQL are healthy, with its health taken from {@code /actuator/health}. The files are only read, so this
  * holds the compose file to the services on a machine without Docker too.
+ *
+ * <p>Whether the file is valid Compose at all is for Compose itself to say: where {@code docker compose} or
+ * {@code docker-compose} is installed (no Docker engine needed), its {@code config} checks the file once per profile.
+ * Without either, that one test is skipped and says why; the others still run.
  */
 class ComposeEnvironmentTest {
 
@@ -46,9 +56,7 @@ class ComposeEnvironmentTest {
     private static final Pattern LOCAL_URL =
             Pattern.compile("https?://(?:localhost|127\\.0\\.0\\.1):(\\d+)(/[^\\s\"']*)");
 
-    /** The repository root: the system property suite.root, which the build sets, else the folder holding mvnw. */
-    private static final Path ROOT = RunningSuite.repoRoot();
-    private static final Map<String, Object> COMPOSE = loadSingle(ROOT.resolve("docker-compose.yml"));
+    private static final Map<String, Object> COMPOSE = compose();
 
     /** A service as the table in the specification (SUITE-SPEC.md) lists it. */
     record SpecifiedService(String module, int port, String database) {
@@ -66,6 +74,45 @@ class ComposeEnvironmentTest {
                 new SpecifiedService("credentials-service", 18150, "credentials"),
                 new SpecifiedService("discovery-service", 18381, "discovery"),
                 new SpecifiedService("exams-service", 18740, "exams"));
+    }
+
+    /** Which profiles to enable: none, then each profile the file declares on its own. */
+    record ProfileSelection(List<String> profiles) {
+
+        @Override
+        public String toString() {
+            return profiles.isEmpty() ? "no profile" : "profile " + String.join(", ", profiles);
+        }
+    }
+
+    static Stream<ProfileSelection> profileSelections() {
+        Set<String> declared = new TreeSet<>();
+        services().values().forEach(definition -> {
+            if (definition instanceof Map<?, ?> service && service.get("profiles") instanceof List<?> profiles) {
+                profiles.forEach(profile -> declared.add(String.valueOf(profile)));
+            }
+        });
+        return Stream.concat(Stream.of(new ProfileSelection(List.of())),
+                declared.stream().map(profile -> new ProfileSelection(List.of(profile))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("profileSelections")
+    void compose_itself_accepts_the_file(ProfileSelection selection) {
+        StringBuilder whyNot = new StringBuilder();
+        Optional<ComposeCli> compose = ComposeCli.find(whyNot);
+        assumeTrue(compose.isPresent(), () -> "No Docker Compose to check docker-compose.yml with (" + whyNot
+                + "); install the docker compose plugin or docker-compose 1.28+ to run this check");
+
+        List<String> arguments = new ArrayList<>(List.of("-f", COMPOSE_FILE.toString()));
+        selection.profiles().forEach(profile -> arguments.addAll(List.of("--profile", profile)));
+        arguments.addAll(List.of("config", "-q"));
+        ComposeCli.Outcome outcome = compose.get().run(ROOT, arguments);
+
+        assertThat(outcome.exitCode())
+                .as("exit code of `%s %s` (%s); its stderr:%n%s", String.join(" ", compose.get().command()),
+                        String.join(" ", arguments), compose.get(), outcome.stderr())
+                .isZero();
     }
 
     @Test
@@ -271,7 +318,7 @@ class ComposeEnvironmentTest {
     // --- reading the compose file
 
     private static Map<String, Object> services() {
-        return asMap(COMPOSE.get("services"), "services");
+        return servicesOf(COMPOSE);
     }
 
     private static Map<String, Object> definition(SpecifiedService service) {
@@ -371,35 +418,5 @@ class ComposeEnvironmentTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    // --- YAML
-
-    private static Map<String, Object> loadSingle(Path file) {
-        List<Object> documents = loadAll(file);
-        assertThat(documents).as("YAML documents in %s", file).hasSize(1);
-        return asMap(documents.get(0), file.toString());
-    }
-
-    private static List<Object> loadAll(Path file) {
-        // the safe constructor builds only maps, lists and scalars; it resolves anchors and << merge keys
-        Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
-        List<Object> documents = new ArrayList<>();
-        yaml.loadAll(read(file)).forEach(documents::add);
-        return documents;
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file + " (suite.root is " + ROOT + ")", e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> asMap(Object node, String what) {
-        assertThat(node).as(what).isInstanceOf(Map.class);
-        return (Map<String, Object>) node;
     }
 }

@@ -2,6 +2,8 @@ package org.openedx.suite.it.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.openedx.suite.it.reliability.CertificateEvents.certificate;
+import static org.openedx.suite.it.reliability.CertificateEvents.send;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,17 +12,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.openedx.suite.contracts.CertificateData;
-import org.openedx.suite.contracts.CertificateEvent;
-import org.openedx.suite.contracts.CourseData;
-import org.openedx.suite.contracts.EventMetadata;
-import org.openedx.suite.contracts.EventType;
 import org.openedx.suite.contracts.OpenEdxEvents;
-import org.openedx.suite.contracts.Topics;
-import org.openedx.suite.contracts.UserData;
-import org.openedx.suite.contracts.UserPersonalData;
 import org.openedx.suite.it.clients.Credentials;
-import org.openedx.suite.it.support.KafkaTopics;
 import org.openedx.suite.it.support.RunningSuite;
 import org.openedx.suite.runner.Suite;
 import org.openedx.suite.runner.SuiteService;
@@ -76,19 +69,5 @@ class DuplicatesAndReorderingTest {
         assertThat(credentials.status(learner, courseKey)).contains("revoked");
         ReliabilityReport.record("Reordering", "certificate.created 60 s older than an applied certificate.revoked, "
                 + "delivered after it", 1, 1, 0, 0, "ignored: the credential stays revoked");
-    }
-
-    private static UUID send(Suite suite, EventType<CertificateEvent> type, CertificateData certificate, Instant time) {
-        UUID id = UUID.randomUUID();
-        KafkaTopics.produceEvent(suite.kafka().bootstrapServers(), suite.topic(Topics.LEARNING_CERTIFICATE_LIFECYCLE),
-                certificate.course().courseKey(), EventMetadata.of(id, type.name(), "lms", time, "test"),
-                new CertificateEvent(certificate));
-        return id;
-    }
-
-    private static CertificateData certificate(String learner, String courseKey, String status, String previous) {
-        return new CertificateData(new UserData(4242, true, new UserPersonalData(learner, learner + "@example.org",
-                "Late Learner")), new CourseData(courseKey, "Ordering 101", null, null), "verified", "0.90",
-                status.equals("downloadable") ? "/certificates/x" : "", "Late Learner", status, previous);
     }
 }

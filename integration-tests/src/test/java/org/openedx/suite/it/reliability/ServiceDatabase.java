@@ -24,6 +24,13 @@ record ServiceDatabase(Suite suite, SuiteService service) {
                 eventIds);
     }
 
+    /** Dead letters of these events that are settled: replayed, or found applied meanwhile. */
+    long deadLettersSettled(Collection<UUID> eventIds) {
+        // event_id is text there: a poison message's ce_id need not be a UUID
+        return count("SELECT count(*) FROM event_bus.dead_letter WHERE event_id = ANY (CAST(? AS text[])) "
+                + "AND replayed_at IS NOT NULL", eventIds);
+    }
+
     /** Events written to the service's outbox and not yet acknowledged by Kafka. */
     long outboxPending() {
         return count("SELECT count(*) FROM event_bus.outbox");
