@@ -60,7 +60,8 @@ public class Certificates {
     public void onModeChanged(EnrollmentModeChanged change) {
         User user = users.findById(change.userId()).orElseThrow();
         CourseOverview course = courses.find(change.courseKey()).orElseThrow();
-        follow(user, course, grades.lockStanding(user.id(), course.courseKey()), change.at());
+        Standing standing = grades.lockStanding(user.id(), course.courseKey());
+        follow(user, course, standing, Instant.now());
     }
 
     /** Invalidates the learner's certificate in the course, if they have one. */
