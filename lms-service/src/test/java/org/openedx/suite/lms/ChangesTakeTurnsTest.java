@@ -1,6 +1,7 @@
 package org.openedx.suite.lms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.openedx.suite.contracts.OpenEdxEvents.EXAM_ATTEMPT_REJECTED;
 
@@ -32,8 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Changes to one learner's standing in a course take turns: each waits for the learner's lock, and only then reads
- * the clock. So the events of a later change carry a later time than those of the change before it, and credentials,
- * which keeps the newest event per learner and course, ends where the LMS ends.
+ * the clock and the certificate. So the events of a later change carry a later time than those of the change before
+ * it, and credentials, which keeps the newest event per learner and course, ends where the LMS ends; and a change
+ * acts on the certificate as the change before it left it, not as it was when the change began waiting.
  * <p>
  * Each case holds the learner's lock, as a concurrent change would, lets the change under test queue behind it, and
  * notes the moment just before letting go: everything the change announces must be stamped after that moment.
@@ -42,6 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ChangesTakeTurnsTest {
 
     private static final String CREATED = OpenEdxEvents.CERTIFICATE_CREATED.name();
+    private static final String CHANGED = OpenEdxEvents.CERTIFICATE_CHANGED.name();
+    private static final String REVOKED = OpenEdxEvents.CERTIFICATE_REVOKED.name();
 
     @Value("${local.server.port}") int port;
     @Value("${spring.kafka.bootstrap-servers}") String kafka;
@@ -116,6 +120,47 @@ class ChangesTakeTurnsTest {
         announced.addAll(lms.awaitPassingEvents(course, 2).subList(1, 2));        // stops passing
         announced.addAll(lms.awaitCertificateEvents(course, 3).subList(1, 3));    // notpassing, then unavailable
         assertThat(announced).allSatisfy(e -> stampedAfter(e, released));
+    }
+
+    @Test
+    void an_invalidation_queued_behind_a_mode_change_keeps_the_new_mode_and_reports_the_status_it_replaced() {
+        adaPassesWithAVerifiedCertificate();
+
+        whileTheLearnersLockIsHeld(
+                () -> lms.enroll(ada, course, "honor"),
+                () -> lms.invalidate(course, ada).expectStatus().isOk());
+
+        assertThat(lms.awaitCertificateEvents(course, 3))
+                .extracting(Published::type, e -> e.data().mode(), e -> e.data().currentStatus(),
+                        e -> e.data().previousStatus())
+                .containsExactly(
+                        tuple(CREATED, "verified", "downloadable", ""),
+                        tuple(CHANGED, "honor", "downloadable", "downloadable"),
+                        tuple(REVOKED, "honor", "unavailable", "downloadable"));
+        lms.certificates(ada).expectBody().json("""
+                [{"course_key": "%s", "mode": "honor", "status": "unavailable"}]""".formatted(course.key()));
+    }
+
+    @Test
+    void an_invalidation_queued_behind_a_failing_score_reports_notpassing_as_the_status_it_replaced() {
+        adaPassesWithAVerifiedCertificate();
+
+        whileTheLearnersLockIsHeld(
+                () -> lms.score(course, ada, homework, 1, 10),
+                () -> lms.invalidate(course, ada).expectStatus().isOk());
+
+        assertThat(lms.awaitCertificateEvents(course, 3))
+                .extracting(Published::type, e -> e.data().currentStatus(), e -> e.data().previousStatus())
+                .containsExactly(
+                        tuple(CREATED, "downloadable", ""),
+                        tuple(REVOKED, "notpassing", "downloadable"),
+                        tuple(REVOKED, "unavailable", "notpassing"));
+    }
+
+    private void adaPassesWithAVerifiedCertificate() {
+        lms.enroll(ada, course, "verified");
+        lms.score(course, ada, homework, 9, 10);
+        lms.awaitCertificateEvents(course, 1);
     }
 
     /**
