@@ -18,10 +18,14 @@ class ServiceEndpointsTest {
     }
 
     @Test
-    void reports_itself_healthy() {
+    void reports_itself_healthy_with_its_outbox_backlog_in_the_details() {
         JsonNode health = ExamsApi.ok(api.get("/actuator/health"));
 
         assertThat(health.get("status").asString()).isEqualTo("UP");
+        JsonNode eventBus = health.path("components").path("eventBus");
+        assertThat(eventBus.path("status").asString()).isEqualTo("UP");
+        assertThat(eventBus.path("details").propertyStream().map(Map.Entry::getKey))
+                .contains("outbox_pending", "outbox_oldest_age_seconds", "outbox_published", "relay_failing_since");
     }
 
     @Test

@@ -147,6 +147,10 @@ class ExamReactionsTest {
         lms.score(course, ada, homework, 4, 10);
         lms.exam(EXAM_ATTEMPT_REJECTED, ada, course, exam, t0);
         lms.awaitCertificateEvents(course, 3);
+        lms.grades(course, ada).expectBody().json("""
+                {"percent": 0.2, "passed": false, "subsections": [
+                  {"usage_key": "%s", "earned": 8.0, "override": {"earned": 0.0, "feature": "proctoring"}},
+                  {"usage_key": "%s"}]}""".formatted(exam, homework));
 
         lms.exam(EXAM_ATTEMPT_VERIFIED, ada, course, exam, t0.plusMillis(1));
 

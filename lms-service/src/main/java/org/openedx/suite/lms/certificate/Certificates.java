@@ -60,25 +60,34 @@ public class Certificates {
     public void onModeChanged(EnrollmentModeChanged change) {
         User user = users.findById(change.userId()).orElseThrow();
         CourseOverview course = courses.find(change.courseKey()).orElseThrow();
-        follow(user, course, grades.lockStanding(user.id(), course.courseKey()), change.at());
+        Standing standing = grades.lockStanding(user.id(), course.courseKey());
+        follow(user, course, standing, Instant.now());
     }
 
     /** Invalidates the learner's certificate in the course, if they have one. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void invalidateIfAny(User user, CourseOverview course) {
-        Standing standing = grades.lockStanding(user.id(), course.courseKey());
-        certificates.findByUserIdAndCourseKey(user.id(), course.courseKey()).ifPresent(certificate -> apply(
-                certificate, CertificateRules.invalidate(certificate.current()), user, course, standing, Instant.now()));
+        invalidateLocked(user, course);
     }
 
     @Transactional
     CertificateView invalidate(User user, CourseOverview course) {
+        Certificate certificate = invalidateLocked(user, course).orElseThrow(
+                () -> ApiException.notFound(user.username() + " has no certificate in " + course.courseKey()));
+        return CertificateView.of(certificate, user);
+    }
+
+    /**
+     * Reads the certificate only once the learner's standing is locked: read before, it could predate a concurrent
+     * change, whose status the announcement would misreport as the previous one and whose mode it would overwrite.
+     */
+    private Optional<Certificate> invalidateLocked(User user, CourseOverview course) {
+        Standing standing = grades.lockStanding(user.id(), course.courseKey());
+        Instant now = Instant.now();
         Optional<Certificate> certificate = certificates.findByUserIdAndCourseKey(user.id(), course.courseKey());
-        if (certificate.isEmpty()) {
-            throw ApiException.notFound(user.username() + " has no certificate in " + course.courseKey());
-        }
-        invalidateIfAny(user, course);
-        return CertificateView.of(certificate.get(), user);
+        certificate.ifPresent(found -> apply(found, CertificateRules.invalidate(found.current()), user, course,
+                standing, now));
+        return certificate;
     }
 
     @Transactional(readOnly = true)

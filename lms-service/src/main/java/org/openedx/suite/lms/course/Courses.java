@@ -60,7 +60,7 @@ public class Courses {
         policy.change(passingGrade, creditCourse, now);
         policies.save(policy);
         if (lineMoved) {
-            events.publishEvent(new GradingPolicyChanged(courseKey, now));
+            events.publishEvent(new GradingPolicyChanged(courseKey));
         }
         return policy.toCoursePolicy();
     }

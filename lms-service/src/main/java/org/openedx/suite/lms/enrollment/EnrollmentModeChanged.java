@@ -1,10 +1,9 @@
 package org.openedx.suite.lms.enrollment;
 
-import java.time.Instant;
-
 /**
  * Published in the transaction that changed a learner's mode in a course: the certificate follows the mode, which
- * the certificates feature applies in the same transaction.
+ * the certificates feature applies in the same transaction. It carries no time: the certificate's change is stamped
+ * once the learner's standing is locked.
  */
-public record EnrollmentModeChanged(long userId, String courseKey, CourseMode from, CourseMode to, Instant at) {
+public record EnrollmentModeChanged(long userId, String courseKey, CourseMode from, CourseMode to) {
 }

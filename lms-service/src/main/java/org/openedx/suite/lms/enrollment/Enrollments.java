@@ -32,8 +32,8 @@ public class Enrollments {
     /** Enrolls the learner, or moves an existing enrollment to the given mode. */
     @Transactional
     EnrollResult enroll(User user, CourseOverview course, CourseMode mode) {
-        Instant now = Instant.now();
         Optional<Enrollment> existing = enrollments.lock(user.id(), course.courseKey());
+        Instant now = Instant.now();
         if (existing.isEmpty()) {
             try {
                 Enrollment created = enrollments.saveAndFlush(new Enrollment(user.id(), course.courseKey(), mode, now));
@@ -48,7 +48,7 @@ public class Enrollments {
         CourseMode before = enrollment.mode();
         if (before != mode) {
             enrollment.changeMode(mode, now);
-            events.publishEvent(new EnrollmentModeChanged(user.id(), course.courseKey(), before, mode, now));
+            events.publishEvent(new EnrollmentModeChanged(user.id(), course.courseKey(), before, mode));
         }
         return new EnrollResult(enrollment, false);
     }

@@ -25,7 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
  * feature, in the transaction of the change.
  * <p>
  * Changes to one learner's standing in one course are serialised by locking its {@code course_grade} row first, so
- * that concurrent changes (REST, exam events) see each other and a crossing is announced exactly once.
+ * that concurrent changes (REST, exam events) see each other and a crossing is announced exactly once. The clock is
+ * read only once the lock is held: the events of the change that waited then carry a later time than those of the
+ * change it waited for, and consumers that keep the newest event per learner (credentials) end where the LMS ends.
  */
 @Service
 public class CourseGrades {
@@ -62,8 +64,8 @@ public class CourseGrades {
     /** Records the learner's own score on a subsection; an override on it stays. */
     @Transactional
     void score(User user, CourseOverview course, String usageKey, BigDecimal earned, BigDecimal possible) {
-        Instant now = Instant.now();
         CourseGrade grade = lock(user.id(), course.courseKey());
+        Instant now = Instant.now();
         SubsectionGrade subsection = subsectionOf(user, course, usageKey, now);
         subsection.score(earned, possible, now);
         subsections.save(subsection);
@@ -77,8 +79,8 @@ public class CourseGrades {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void override(User user, CourseOverview course, String usageKey, BigDecimal earned, String feature) {
-        Instant now = Instant.now();
         CourseGrade grade = lock(user.id(), course.courseKey());
+        Instant now = Instant.now();
         SubsectionGrade subsection = subsectionOf(user, course, usageKey, now);
         subsection.override(earned, feature, now);
         subsections.save(subsection);
@@ -88,8 +90,8 @@ public class CourseGrades {
     /** Removes the feature's override on a subsection, so that the learner's own score counts again. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void removeOverride(User user, CourseOverview course, String usageKey, String feature) {
-        Instant now = Instant.now();
         CourseGrade grade = lock(user.id(), course.courseKey());
+        Instant now = Instant.now();
         var found = subsections.findByUserIdAndUsageKey(user.id(), usageKey);
         if (found.isEmpty() || !found.get().hasOverrideFrom(feature)) {
             return;
@@ -109,8 +111,8 @@ public class CourseGrades {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void reset(User user, CourseOverview course, String usageKey) {
-        Instant now = Instant.now();
         CourseGrade grade = lock(user.id(), course.courseKey());
+        Instant now = Instant.now();
         var found = subsections.findByUserIdAndUsageKey(user.id(), usageKey);
         if (found.isEmpty()) {
             return;
@@ -135,7 +137,8 @@ public class CourseGrades {
         }
         for (long userId : courseGrades.learnersIn(change.courseKey())) {
             User user = users.findById(userId).orElseThrow();
-            recompute(user, course.get(), lock(userId, change.courseKey()), change.at());
+            CourseGrade grade = lock(userId, change.courseKey());
+            recompute(user, course.get(), grade, Instant.now());
         }
     }
 
