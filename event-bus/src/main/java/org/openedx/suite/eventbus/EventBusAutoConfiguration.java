@@ -226,6 +226,8 @@ public class EventBusAutoConfiguration {
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // topics created after the consumer subscribed are found within seconds, not the default five minutes
         config.putIfAbsent(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5000);
+        // a poll is applied in one transaction with a few set-based statements: the more it holds, the cheaper each
+        config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
 
         ContainerProperties containerProperties = new ContainerProperties(
                 topics.topicsOf(dispatcher.handledTypes()).toArray(String[]::new));
