@@ -1,6 +1,7 @@
 package org.openedx.suite.credentials;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,6 +14,8 @@ import org.openedx.suite.contracts.EventType;
 import org.openedx.suite.contracts.UserData;
 import org.openedx.suite.contracts.UserPersonalData;
 import org.openedx.suite.testsupport.KafkaTestClient;
+import org.openedx.suite.testsupport.KafkaTestClient.Message;
+import org.openedx.suite.testsupport.KafkaTestClient.Outgoing;
 
 /**
  * Plays the LMS in tests: puts certificate events on the certificate lifecycle topic the way the LMS's outbox relay
@@ -40,13 +43,46 @@ public final class Lms {
 
     /** Sends the event with the given {@code ce_id}: a second call with the same id is a redelivery. */
     public UUID send(EventType<CertificateEvent> type, CertificateData certificate, UUID eventId, Instant eventTime) {
-        CertificateEvent event = new CertificateEvent(certificate);
-        send(type.keyOf(event), EventJson.write(event), headers(type, eventId, eventTime));
+        Outgoing record = new Sent(type, certificate, eventTime, eventId).record();
+        send(record.key(), record.value(), record.headers());
         return eventId;
     }
 
     public void send(String key, byte[] payload, Map<String, String> headers) {
         kafka.send(topic, key, payload, headers);
+    }
+
+    /**
+     * Sends the records through one producer in one go, as a busy LMS's relay does, so that the service meets them
+     * in one poll. A {@link Sent} that appears twice is delivered twice.
+     */
+    public void sendTogether(List<Outgoing> records) {
+        kafka.sendTogether(topic, records);
+    }
+
+    /** A certificate event to send: its type, what it says, its time, and its {@code ce_id}. */
+    public record Sent(EventType<CertificateEvent> type, CertificateData certificate, Instant time, UUID id) {
+
+        public Sent(EventType<CertificateEvent> type, CertificateData certificate, Instant time) {
+            this(type, certificate, time, UUID.randomUUID());
+        }
+
+        /** The record as the LMS writes it: keyed by the course key, so a course run's events stay in order. */
+        public Outgoing record() {
+            return keyedBy(type.keyOf(new CertificateEvent(certificate)));
+        }
+
+        public Outgoing keyedBy(String messageKey) {
+            return new Outgoing(messageKey, EventJson.write(new CertificateEvent(certificate)),
+                    headers(type, id, time));
+        }
+    }
+
+    /** The record of the event on the dead-letter topic, or null while there is none. */
+    public Message deadLetter(UUID eventId, String deadLetterTopic) {
+        return kafka.readAll(deadLetterTopic).stream()
+                .filter(message -> eventId.toString().equals(message.header("ce_id")))
+                .findFirst().orElse(null);
     }
 
     public static Map<String, String> headers(EventType<?> type, UUID eventId, Instant eventTime) {
@@ -84,6 +120,11 @@ public final class Lms {
     /** A certificate that no longer counts, as the LMS announces it on {@code certificate.revoked}. */
     public static CertificateData notPassing(Learner learner, String courseKey, String mode) {
         return certificate(learner, courseKey, mode, "notpassing", "downloadable", "");
+    }
+
+    /** A certificate no retry can apply: its course key is no course key. */
+    public static CertificateData withMalformedCourseKey(Learner learner) {
+        return certificate(learner, "course-v1:not a course key", "verified", "downloadable", "generating", "");
     }
 
     public static CertificateData certificate(Learner learner, String courseKey, String mode, String currentStatus,

@@ -84,6 +84,11 @@ public class EntityVersions {
 
     public boolean advance(String entityType, String entityKey, Instant eventTime, UUID eventId) {
         Transactions.requireActive("newest-wins check");
+        Locked locked = lockedInThisTransaction(entityType);
+        if (locked != null && locked.versions.containsKey(entityKey)) {
+            // the table is behind what this transaction decided; the lock's version is the true one until commit
+            return locked.advance(entityKey, eventTime, eventId);
+        }
         return jdbc.update(ADVANCE, entityType, entityKey, Timestamp.from(eventTime), eventId) == 1;
     }
 
@@ -108,38 +113,64 @@ public class EntityVersions {
      * Locks the versions of some entities for the rest of the transaction, for a handler that decides newest-wins
      * event by event in memory, as {@link #newestOf} does, but interleaved with rules of its own. The versions that
      * {@link Locked#advance} moves are written when the transaction commits.
+     * <p>
+     * A transaction has one {@code Locked} per entity type, whichever call locked first: when the event bus applies
+     * a poll one event at a time in one transaction, each event locks again, and must see what the events before it
+     * decided, which the table shows only after commit.
      */
     public Locked lock(String entityType, Collection<String> entityKeys) {
         Transactions.requireActive("newest-wins check");
+        Locked locked = lockedInThisTransaction(entityType);
+        if (locked == null) {
+            locked = new Locked(entityType);
+            bindToThisTransaction(locked);
+        }
         Set<String> keys = new LinkedHashSet<>(entityKeys);
-        Map<String, Instant> versions = new HashMap<>();
+        keys.removeAll(locked.versions.keySet());
         if (!keys.isEmpty()) {
+            Map<String, Instant> versions = locked.versions;
             jdbc.update(ENSURE_ROWS, new ArrayParameters().value(entityType).texts(keys, key -> key));
             jdbc.query(LOCK_ROWS, new ArrayParameters().value(entityType).texts(keys, key -> key), rs -> {
                 OffsetDateTime time = rs.getObject("event_time", OffsetDateTime.class);
                 versions.put(rs.getString("entity_key"), time == null ? null : time.toInstant());
             });
         }
-        Locked locked = new Locked(entityType, versions);
+        return locked;
+    }
+
+    private Locked lockedInThisTransaction(String entityType) {
+        return (Locked) TransactionSynchronizationManager.getResource(new LockKey(this, entityType));
+    }
+
+    private void bindToThisTransaction(Locked locked) {
+        LockKey key = new LockKey(this, locked.entityType);
+        TransactionSynchronizationManager.bindResource(key, locked);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void beforeCommit(boolean readOnly) {
                 locked.store();
             }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(key);
+            }
         });
-        return locked;
+    }
+
+    /** Names a transaction's {@link Locked} of one entity type among the transaction's resources. */
+    private record LockKey(EntityVersions versions, String entityType) {
     }
 
     /** Entity versions locked by {@link #lock}; for use in the transaction that locked them. */
     public final class Locked {
 
         private final String entityType;
-        private final Map<String, Instant> versions;
-        private final Map<String, EventMetadata> moved = new LinkedHashMap<>();
+        private final Map<String, Instant> versions = new HashMap<>();
+        private final Map<String, Moved> moved = new LinkedHashMap<>();
 
-        private Locked(String entityType, Map<String, Instant> versions) {
+        private Locked(String entityType) {
             this.entityType = entityType;
-            this.versions = versions;
         }
 
         /**
@@ -149,15 +180,19 @@ public class EntityVersions {
          *         is (ignore it)
          */
         public boolean advance(String entityKey, EventMetadata event) {
+            return advance(entityKey, event.time(), event.id());
+        }
+
+        private boolean advance(String entityKey, Instant eventTime, UUID eventId) {
             if (!versions.containsKey(entityKey)) {
                 throw new IllegalArgumentException(entityType + " " + entityKey + " was not locked");
             }
             Instant version = versions.get(entityKey);
-            if (version != null && event.time().isBefore(version)) {
+            if (version != null && eventTime.isBefore(version)) {
                 return false;
             }
-            versions.put(entityKey, event.time());
-            moved.put(entityKey, event);
+            versions.put(entityKey, eventTime);
+            moved.put(entityKey, new Moved(eventTime, eventId));
             return true;
         }
 
@@ -170,13 +205,17 @@ public class EntityVersions {
             if (moved.isEmpty()) {
                 return;
             }
-            List<Map.Entry<String, EventMetadata>> newest = List.copyOf(moved.entrySet());
+            List<Map.Entry<String, Moved>> newest = List.copyOf(moved.entrySet());
             jdbc.update(MOVE_TO, new ArrayParameters()
                     .texts(newest, Map.Entry::getKey)
                     .instants(newest, version -> version.getValue().time())
-                    .uuids(newest, version -> version.getValue().id())
+                    .uuids(newest, version -> version.getValue().eventId())
                     .value(entityType));
             moved.clear();
         }
+    }
+
+    /** The event an entity's version moved to. */
+    private record Moved(Instant time, UUID eventId) {
     }
 }

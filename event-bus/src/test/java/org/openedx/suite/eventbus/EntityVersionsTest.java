@@ -48,6 +48,20 @@ class EntityVersionsTest {
     }
 
     @Test
+    void locking_again_in_the_same_transaction_sees_what_was_decided_before_it_was_stored() {
+        // what happens when the event bus applies a poll one event at a time, each locking on its own, in one transaction
+        String key = UUID.randomUUID().toString();
+
+        List<Boolean> decisions = transactions.execute(status -> List.of(
+                versions.lock("thing", List.of(key)).advance(key, event(NOON.plusSeconds(10))),
+                versions.lock("thing", List.of(key)).advance(key, event(NOON)),
+                versions.advance("thing", key, event(NOON.plusSeconds(5)))));
+
+        assertThat(decisions).containsExactly(true, false, false);
+        assertThat(storedTime(key)).isEqualTo(NOON.plusSeconds(10));
+    }
+
+    @Test
     void an_entity_locked_but_never_advanced_leaves_no_version_behind() {
         String key = UUID.randomUUID().toString();
 

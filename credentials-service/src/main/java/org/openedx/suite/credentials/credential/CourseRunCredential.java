@@ -8,13 +8,16 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 
 /** A learner's credential for one course run, earned with a certificate of some type (the certificate's mode). */
 @Entity
 class CourseRunCredential {
 
+    // ids from a sequence, a hundred at a time: an IDENTITY id would make Hibernate insert rows one by one
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "course_run_credential_id_seq")
+    @SequenceGenerator(name = "course_run_credential_id_seq", sequenceName = "course_run_credential_id_seq", allocationSize = 100)
     private Long id;
     private UUID uuid;
     private String username;

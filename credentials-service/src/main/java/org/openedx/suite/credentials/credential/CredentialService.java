@@ -1,16 +1,24 @@
 package org.openedx.suite.credentials.credential;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.openedx.suite.contracts.CertificateData;
+import org.openedx.suite.contracts.CertificateEvent;
 import org.openedx.suite.contracts.EventMetadata;
 import org.openedx.suite.contracts.EventTimes;
 import org.openedx.suite.credentials.learner.Learners;
 import org.openedx.suite.eventbus.EntityVersions;
+import org.openedx.suite.eventbus.InboundEvent;
 import org.openedx.suite.web.ApiException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,36 +43,105 @@ class CredentialService {
     }
 
     /**
-     * Applies a certificate event unless a newer one for the same learner and course run was applied already, so
-     * that events arriving late or out of order still leave the credential as the newest event says. A credential
-     * is created on the first event that concerns it, whichever that is.
+     * Applies certificate events in the order given, each unless a newer one for the same learner and course run
+     * was applied already, so that events arriving late or out of order still leave the credential as the newest
+     * event says. A credential is created on the first event that concerns it, whichever that is.
+     * <p>
+     * Whatever the number of events, it reads before it applies the first (the versions, credentials and learners
+     * the events concern), applies them in memory, and writes at the flush, in JDBC batches.
      */
     @Transactional
-    void apply(CertificateChange change, CertificateData certificate, EventMetadata event) {
-        String username = certificate.user().pii().username();
-        String courseKey = certificate.course().courseKey();
-        String mode = certificate.mode();
-        boolean audit = AUDIT.equals(mode);
-        // an audit certificate never earns a credential, but losing it still takes away one earned in another mode
-        if (audit && (change != CertificateChange.REVOKED
-                || credentials.findByUsernameAndCourseKey(username, courseKey).isEmpty())) {
+    void applyAll(List<InboundEvent<CertificateEvent>> events) {
+        List<InboundEvent<CertificateEvent>> applicable = events.stream()
+                .filter(event -> !ignoredAsAudit(event.metadata(), event.payload().certificate(), true))
+                .toList();
+        if (applicable.isEmpty()) {
             return;
         }
-        learners.record(certificate.user(), event);
-        if (!versions.advance(ENTITY, username + "|" + courseKey, event)) {
-            return;
+        Set<CredentialKey> keys = new LinkedHashSet<>();
+        Set<String> usernames = new TreeSet<>();
+        for (InboundEvent<CertificateEvent> event : applicable) {
+            keys.add(CredentialKey.of(event.payload().certificate()));
+            usernames.add(event.payload().certificate().user().pii().username());
         }
-        Instant at = EventTimes.truncate(event.time());
-        Optional<CourseRunCredential> found = credentials.findByUsernameAndCourseKey(username, courseKey);
-        if (found.isEmpty()) {
-            firstSeen(change, certificate, at).ifPresent(credentials::save);
-            return;
+        // sorted, so that two transactions locking the same credentials wait for each other instead of deadlocking
+        EntityVersions.Locked newest = versions.lock(ENTITY,
+                keys.stream().map(CredentialKey::entityKey).sorted().toList());
+        Map<CredentialKey, CourseRunCredential> existing = existing(keys);
+        Learners.Recorder learnersOfEvents = learners.recorder(usernames);
+        Batch batch = new Batch(newest, learnersOfEvents, existing);
+        for (InboundEvent<CertificateEvent> event : applicable) {
+            batch.apply(event.payload().certificate(), event.metadata());
         }
-        CourseRunCredential credential = found.get();
-        switch (change) {
-            case CREATED -> credential.award(mode, at);
-            case CHANGED -> credential.change(mode, at);
-            case REVOKED -> credential.revoke(audit ? credential.certificateType() : mode, at);
+        // learners first: a new credential refers to its learner, and the flush inserts in the order saved
+        learnersOfEvents.saveNew();
+        credentials.saveAll(batch.created);
+    }
+
+    /**
+     * The credentials that exist for these keys. A native query flushes first, so that it also finds what an earlier
+     * call in the same transaction created (the event bus applies a failed poll one event at a time in one).
+     */
+    private Map<CredentialKey, CourseRunCredential> existing(Set<CredentialKey> keys) {
+        Map<CredentialKey, CourseRunCredential> existing = new HashMap<>();
+        credentials.findAllOf(keys.stream().map(CredentialKey::username).toArray(String[]::new),
+                        keys.stream().map(CredentialKey::courseKey).toArray(String[]::new))
+                .forEach(credential -> existing.put(CredentialKey.of(credential), credential));
+        return existing;
+    }
+
+    /**
+     * An audit certificate never earns a credential, but losing it still takes away one earned in another mode.
+     *
+     * @param credentialExists whether the learner holds a credential for the course run, awarded or revoked
+     */
+    private static boolean ignoredAsAudit(EventMetadata event, CertificateData certificate,
+                                          boolean credentialExists) {
+        return AUDIT.equals(certificate.mode())
+                && (CertificateChange.of(event.type()) != CertificateChange.REVOKED || !credentialExists);
+    }
+
+    /** The credentials of a batch of events, loaded before the first is applied and changed in memory. */
+    private static final class Batch {
+
+        private final EntityVersions.Locked newest;
+        private final Learners.Recorder learners;
+        private final Map<CredentialKey, CourseRunCredential> byKey;
+        private final List<CourseRunCredential> created = new ArrayList<>();
+
+        Batch(EntityVersions.Locked newest, Learners.Recorder learners,
+              Map<CredentialKey, CourseRunCredential> byKey) {
+            this.newest = newest;
+            this.learners = learners;
+            this.byKey = byKey;
+        }
+
+        void apply(CertificateData certificate, EventMetadata event) {
+            CredentialKey key = CredentialKey.of(certificate);
+            CourseRunCredential credential = byKey.get(key);
+            // whether a credential exists may have been decided by an event earlier in the batch
+            if (ignoredAsAudit(event, certificate, credential != null)) {
+                return;
+            }
+            learners.record(certificate.user(), event);
+            if (!newest.advance(key.entityKey(), event)) {
+                return;
+            }
+            Instant at = EventTimes.truncate(event.time());
+            CertificateChange change = CertificateChange.of(event.type());
+            if (credential == null) {
+                firstSeen(change, certificate, at).ifPresent(first -> {
+                    byKey.put(key, first);
+                    created.add(first);
+                });
+                return;
+            }
+            String mode = certificate.mode();
+            switch (change) {
+                case CREATED -> credential.award(mode, at);
+                case CHANGED -> credential.change(mode, at);
+                case REVOKED -> credential.revoke(AUDIT.equals(mode) ? credential.certificateType() : mode, at);
+            }
         }
     }
 
@@ -81,6 +158,22 @@ class CredentialService {
         };
         return Optional.ofNullable(status).map(s -> new CourseRunCredential(certificate.user().pii().username(),
                 certificate.course().courseKey(), certificate.mode(), s, at));
+    }
+
+    /** A learner's course run: what a credential is for, and what newest-wins orders events by. */
+    private record CredentialKey(String username, String courseKey) {
+
+        static CredentialKey of(CertificateData certificate) {
+            return new CredentialKey(certificate.user().pii().username(), certificate.course().courseKey());
+        }
+
+        static CredentialKey of(CourseRunCredential credential) {
+            return new CredentialKey(credential.username(), credential.courseKey());
+        }
+
+        String entityKey() {
+            return username + "|" + courseKey;
+        }
     }
 
     @Transactional(readOnly = true)

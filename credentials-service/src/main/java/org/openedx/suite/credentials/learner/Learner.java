@@ -6,13 +6,16 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 
 /** A learner as the LMS last described them. */
 @Entity
 class Learner {
 
+    // ids from a sequence, a hundred at a time: an IDENTITY id would make Hibernate insert rows one by one
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "learner_id_seq")
+    @SequenceGenerator(name = "learner_id_seq", sequenceName = "learner_id_seq", allocationSize = 100)
     private Long id;
     private String username;
     private long userId;

@@ -1,5 +1,7 @@
 package org.openedx.suite.credentials.learner;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -7,4 +9,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface LearnerRepository extends JpaRepository<Learner, Long> {
 
     Optional<Learner> findByUsername(String username);
+
+    List<Learner> findByUsernameIn(Collection<String> usernames);
 }

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openedx.suite.contracts.CertificateData;
 import org.openedx.suite.contracts.CertificateEvent;
-import org.openedx.suite.contracts.CourseData;
 import org.openedx.suite.contracts.EventJson;
 import org.openedx.suite.contracts.OpenEdxEvents;
 import org.openedx.suite.credentials.CredentialsApi;
@@ -27,7 +26,6 @@ import org.openedx.suite.credentials.CredentialsApi.Credential;
 import org.openedx.suite.credentials.Lms;
 import org.openedx.suite.credentials.Lms.Learner;
 import org.openedx.suite.eventbus.EventBusTopics;
-import org.openedx.suite.testsupport.KafkaTestClient;
 import org.openedx.suite.testsupport.KafkaTestClient.Message;
 import org.openedx.suite.testsupport.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -216,9 +214,7 @@ class CertificateEventsTest {
 
     @Test
     void a_certificate_event_that_cannot_be_applied_goes_to_the_dead_letter_topic_and_the_next_one_is_applied() {
-        CertificateData malformed = new CertificateData(downloadable(ada, courseKey, "verified").user(),
-                new CourseData("course-v1:not a course key", "Broken", null, null),
-                "verified", "0.9", "", "Ada Lovelace", "downloadable", "generating");
+        CertificateData malformed = Lms.withMalformedCourseKey(ada);
         UUID poison = UUID.randomUUID();
         // keyed like the course it claims to belong to, so that the next event waits behind it on the same partition
         lms.send(courseKey, EventJson.write(new CertificateEvent(malformed)),
@@ -255,8 +251,6 @@ class CertificateEventsTest {
     }
 
     private Message deadLetter(UUID eventId) {
-        return new KafkaTestClient(bootstrapServers).readAll(topics.deadLetterTopicOf(lms.topic())).stream()
-                .filter(message -> eventId.toString().equals(message.header("ce_id")))
-                .findFirst().orElse(null);
+        return lms.deadLetter(eventId, topics.deadLetterTopicOf(lms.topic()));
     }
 }
