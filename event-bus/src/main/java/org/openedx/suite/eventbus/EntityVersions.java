@@ -6,10 +6,10 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -49,7 +49,7 @@ public class EntityVersions {
             SELECT entity_key, CASE WHEN event_time = '-infinity' THEN NULL ELSE event_time END AS event_time
               FROM event_bus.entity_version
              WHERE entity_type = ? AND entity_key = ANY (?::text[])
-             ORDER BY entity_key
+             ORDER BY entity_key COLLATE "C"
                FOR UPDATE
             """;
 
@@ -125,7 +125,8 @@ public class EntityVersions {
             locked = new Locked(entityType);
             bindToThisTransaction(locked);
         }
-        Set<String> keys = new LinkedHashSet<>(entityKeys);
+        // in one order for every transaction, so that two batches sharing entities wait for each other, not deadlock
+        Set<String> keys = new TreeSet<>(entityKeys);
         keys.removeAll(locked.versions.keySet());
         if (!keys.isEmpty()) {
             Map<String, Instant> versions = locked.versions;
