@@ -29,13 +29,15 @@ final class DeadLetters {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String INSERT = """
             INSERT INTO event_bus.dead_letter
-                   (topic, kafka_partition, kafka_offset, message_key, payload, headers, event_id, event_type, error)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (topic, kafka_partition, kafka_offset) DO UPDATE SET error = EXCLUDED.error
+                   (topic, kafka_partition, kafka_offset, message_key, payload, headers, event_id, event_type, error,
+                    attempts)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (topic, kafka_partition, kafka_offset)
+            DO UPDATE SET error = EXCLUDED.error, attempts = EXCLUDED.attempts
             """;
     private static final String SELECT = """
             SELECT id, topic, kafka_partition, kafka_offset, message_key, payload, headers, event_id, event_type,
-                   error, failed_at, replayed_at
+                   error, attempts, failed_at, replayed_at
               FROM event_bus.dead_letter
             """;
 
@@ -45,7 +47,8 @@ final class DeadLetters {
         this.jdbc = jdbc;
     }
 
-    void record(ConsumerRecord<?, ?> record, Exception cause) {
+    /** @param attempts how many times the record was delivered before the consumer gave up */
+    void record(ConsumerRecord<?, ?> record, Exception cause, int attempts) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (Header header : record.headers()) {
             headers.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
@@ -53,9 +56,9 @@ final class DeadLetters {
         String error = describe(cause);
         jdbc.update(INSERT, record.topic(), record.partition(), record.offset(), bytes(record.key()),
                 bytes(record.value()), JSON.writeValueAsString(headers), headers.get(EventMetadata.ID),
-                headers.get(EventMetadata.TYPE), error);
-        log.warn("Dead-lettered {} {} from {}-{}@{}: {}", headers.get(EventMetadata.TYPE),
-                headers.get(EventMetadata.ID), record.topic(), record.partition(), record.offset(), error);
+                headers.get(EventMetadata.TYPE), error, attempts);
+        log.warn("Dead-lettered {} {} from {}-{}@{} after {} attempt(s): {}", headers.get(EventMetadata.TYPE),
+                headers.get(EventMetadata.ID), record.topic(), record.partition(), record.offset(), attempts, error);
     }
 
     List<DeadLetter> pending() {
@@ -111,14 +114,18 @@ final class DeadLetters {
         return new DeadLetter(rs.getLong("id"), rs.getString("topic"), rs.getInt("kafka_partition"),
                 rs.getLong("kafka_offset"), rs.getBytes("message_key"), rs.getBytes("payload"), headers,
                 rs.getString("event_id"), rs.getString("event_type"), rs.getString("error"),
-                rs.getTimestamp("failed_at").toInstant(),
+                rs.getObject("attempts", Integer.class), rs.getTimestamp("failed_at").toInstant(),
                 rs.getTimestamp("replayed_at") == null ? null : rs.getTimestamp("replayed_at").toInstant());
     }
 
-    /** A dead letter as stored: the record as it was received and the last error it met. */
+    /**
+     * A dead letter as stored: the record as it was received and the last error it met.
+     *
+     * @param attempts how many times the consumer tried it; null for dead letters recorded before it was counted
+     */
     record DeadLetter(long id, String topic, int partition, long offset, byte[] key, byte[] payload,
-                      Map<String, String> headers, String eventId, String eventType, String error, Instant failedAt,
-                      Instant replayedAt) {
+                      Map<String, String> headers, String eventId, String eventType, String error, Integer attempts,
+                      Instant failedAt, Instant replayedAt) {
 
         ConsumerRecord<byte[], byte[]> toConsumerRecord() {
             ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>(topic, partition, offset, key, payload);
@@ -137,6 +144,7 @@ final class DeadLetters {
             view.put("event_id", eventId);
             view.put("event_type", eventType);
             view.put("error", error);
+            view.put("attempts", attempts);
             view.put("failed_at", failedAt.toString());
             view.put("replayed_at", replayedAt == null ? null : replayedAt.toString());
             view.put("payload", payload == null ? null : new String(payload, StandardCharsets.UTF_8));

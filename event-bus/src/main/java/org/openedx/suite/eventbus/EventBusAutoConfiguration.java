@@ -168,8 +168,8 @@ public class EventBusAutoConfiguration {
 
     /**
      * Blocking retries keep a key's events in order; after the last attempt the record goes to {@code <topic>-dlt}
-     * on the same partition, with the exception in its headers, and into the service's dead-letter log for replay;
-     * then the partition moves on.
+     * on the same partition, with the exception in its headers, and into the service's dead-letter log for replay
+     * (with how many times it was tried); then the partition moves on.
      */
     @Bean
     DefaultErrorHandler eventBusErrorHandler(KafkaTemplate<byte[], byte[]> eventBusKafkaTemplate,
@@ -179,10 +179,12 @@ public class EventBusAutoConfiguration {
                 (record, exception) -> new TopicPartition(topics.deadLetterTopicOf(record.topic()),
                         record.partition()));
         var consumer = properties.consumer();
+        var attempts = new DeliveryAttempts();
         var handler = new DefaultErrorHandler((record, exception) -> {
-            deadLetters.record(record, exception);
+            deadLetters.record(record, exception, attempts.takeFor(record));
             deadLetterTopic.accept(record, exception);
         }, new FixedBackOff(consumer.backoff().toMillis(), consumer.attempts() - 1L));
+        handler.setRetryListeners(attempts);
         handler.addNotRetryableExceptions(PoisonMessageException.class);
         handler.setCommitRecovered(true);
         // the batch error handler signals "go on after the failed record" with an exception; that is routine, and

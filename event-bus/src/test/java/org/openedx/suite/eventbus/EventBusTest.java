@@ -194,6 +194,8 @@ class EventBusTest {
                 .anySatisfy(cause -> assertThat(cause).contains("does not fit the contract"))
                 .anySatisfy(cause -> assertThat(cause).contains("ce_id"))
                 .anySatisfy(cause -> assertThat(cause).contains("unknown ce_type"));
+        assertThat(deadLetterAttempts(key)).as("retrying cannot make a message readable: each was tried once")
+                .containsExactly(1, 1, 1, 1);
         assertThat(name(key)).isEqualTo("Good");
     }
 
@@ -207,6 +209,8 @@ class EventBusTest {
         List<Message> deadLetters = await().atMost(EVENTUALLY)
                 .until(() -> deadLettersFor(key), letters -> letters.size() == 1);
         assertThat(deadLetters.get(0).header("kafka_dlt-exception-message")).contains("cannot apply " + key);
+        assertThat(deadLetterAttempts(key)).as("event-bus.consumer.attempts of the test application")
+                .containsExactly(3);
         assertThat(name(key)).isEqualTo("After the failure");
     }
 
@@ -217,6 +221,12 @@ class EventBusTest {
     private List<Message> deadLettersFor(String key) {
         return new KafkaTestClient(bootstrapServers).readAll(topics.deadLetterTopicOf(catalogTopic())).stream()
                 .filter(m -> key.equals(m.key())).toList();
+    }
+
+    /** How often the consumer tried each of the key's dead letters, as its dead-letter log records it. */
+    private List<Integer> deadLetterAttempts(String key) {
+        return jdbc.queryForList("SELECT attempts FROM event_bus.dead_letter WHERE message_key = ? ORDER BY id",
+                Integer.class, key.getBytes(StandardCharsets.UTF_8));
     }
 
     private Message find(String topic, UUID eventId) {

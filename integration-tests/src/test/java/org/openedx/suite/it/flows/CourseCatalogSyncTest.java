@@ -7,7 +7,9 @@ import static org.openedx.suite.it.flows.CertificatesDriveCredentialsTest.shortI
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,7 @@ import org.openedx.suite.contracts.CourseScheduleData;
 import org.openedx.suite.contracts.EventMetadata;
 import org.openedx.suite.contracts.OpenEdxEvents;
 import org.openedx.suite.contracts.Topics;
+import org.openedx.suite.it.reliability.ServiceDatabase;
 import org.openedx.suite.it.support.Http;
 import org.openedx.suite.it.support.KafkaTopics;
 import org.openedx.suite.it.support.RunningSuite;
@@ -98,23 +101,27 @@ class CourseCatalogSyncTest {
     void an_older_catalog_event_arriving_after_a_newer_publish_is_ignored() {
         expect(201, Http.post(cms + "/api/courses", Map.of("course_key", courseKey, "name", "Current title",
                 "start", "2026-09-01T00:00:00Z")));
-        expect(202, Http.post(cms + "/api/courses/" + courseKey + "/publish", Map.of()));
+        UUID published = UUID.fromString(expect(202, Http.post(cms + "/api/courses/" + courseKey + "/publish",
+                Map.of())).path("event_id").asString());
         JsonNode run = awaitRun(r -> r.path("title").asString().equals("Current title"));
 
         var stale = new CatalogInfoChangedEvent(new CourseCatalogData(courseKey, "Stale title",
                 new CourseScheduleData(Instant.parse("2026-09-01T00:00:00Z"), "instructor", null, null, null),
                 false, false));
+        UUID staleId = UUID.randomUUID();
         KafkaTopics.produceEvent(suite.kafka().bootstrapServers(), suite.topic(Topics.COURSE_CATALOG_INFO_CHANGED),
-                courseKey, EventMetadata.of(java.util.UUID.randomUUID(),
-                        OpenEdxEvents.COURSE_CATALOG_INFO_CHANGED.name(), "cms",
+                courseKey, EventMetadata.of(staleId, OpenEdxEvents.COURSE_CATALOG_INFO_CHANGED.name(), "cms",
                         instant(run, "modified").minusSeconds(3600), "test"), stale);
-        // a later publish of the same course shares the partition: once it shows, the stale event was processed
-        expect(200, Http.put(cms + "/api/courses/" + courseKey, Map.of("name", "Newest title",
-                "start", "2026-09-01T00:00:00Z")));
-        expect(202, Http.post(cms + "/api/courses/" + courseKey + "/publish", Map.of()));
+        // ignoring it shows nothing, so wait until discovery has consumed it before looking
+        ServiceDatabase discoveryDb = new ServiceDatabase(suite, SuiteService.DISCOVERY);
+        await().atMost(EVENTUALLY).until(() -> discoveryDb.consumed(List.of(staleId)) == 1);
 
-        assertThat(awaitRun(r -> !r.path("title").asString().equals("Current title")).path("title").asString())
-                .isEqualTo("Newest title");
+        JsonNode after = expect(200, Http.get(discovery + "/api/course-runs/" + courseKey));
+        assertThat(after.path("title").asString()).isEqualTo("Current title");
+        assertThat(instant(after, "modified")).isEqualTo(instant(run, "modified"));
+        JsonNode history = expect(200, Http.get(discovery + "/api/course-runs/" + courseKey + "/history"));
+        assertThat(history.path("items").valueStream().map(entry -> entry.path("event_id").asString()))
+                .as("the run's history: the publish only").containsExactly(published.toString());
     }
 
     private JsonNode awaitRun(java.util.function.Predicate<JsonNode> condition) {

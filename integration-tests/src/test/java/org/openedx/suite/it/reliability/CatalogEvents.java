@@ -5,10 +5,13 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.openedx.suite.contracts.CatalogInfoChangedEvent;
@@ -46,15 +49,28 @@ final class CatalogEvents implements AutoCloseable {
         return id;
     }
 
-    void send(UUID id, String courseKey, String title, Instant time) {
-        sendRaw(courseKey, EventJson.write(payload(courseKey, title)), headers(id, time));
+    /** Sends without waiting; the answer says where the record went once the broker has it. */
+    Future<RecordMetadata> send(UUID id, String courseKey, String title, Instant time) {
+        return sendRaw(courseKey, EventJson.write(payload(courseKey, title)), headers(id, time));
     }
 
     /** Anything at all, for poison messages: the headers as given, the value as given. */
-    void sendRaw(String key, byte[] value, Map<String, String> headers) {
+    Future<RecordMetadata> sendRaw(String key, byte[] value, Map<String, String> headers) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
         headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
-        producer.send(record);
+        return producer.send(record);
+    }
+
+    /** Where a record sent went: its partition and offset, once the broker acknowledged it. */
+    static RecordMetadata written(Future<RecordMetadata> sent) {
+        try {
+            return sent.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the broker refused a record", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the broker", e);
+        }
     }
 
     static Map<String, String> headers(UUID id, Instant time) {

@@ -7,67 +7,111 @@ import static org.openedx.suite.it.reliability.CertificateEvents.send;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.openedx.suite.contracts.EventTimes;
 import org.openedx.suite.contracts.OpenEdxEvents;
+import org.openedx.suite.contracts.Topics;
 import org.openedx.suite.it.clients.Credentials;
+import org.openedx.suite.it.reliability.DiscoveryCatalog.Entry;
+import org.openedx.suite.it.support.KafkaTopics;
 import org.openedx.suite.it.support.RunningSuite;
 import org.openedx.suite.runner.Suite;
 import org.openedx.suite.runner.SuiteService;
+import tools.jackson.databind.JsonNode;
 
-/** Kafka delivers at least once and, across producers, in no promised order; the consumers make that harmless. */
+/**
+ * Kafka delivers at least once and, across producers, in no promised order; the consumers make that harmless. These
+ * are the fault report's rows for duplicates and late events; the catalog flow test covers a late catalog event.
+ */
 class DuplicatesAndReorderingTest {
+
+    private static final int COPIES = 3;
 
     @Test
     void the_same_event_delivered_three_times_is_applied_once() {
         Suite suite = RunningSuite.with(SuiteService.DISCOVERY);
-        ServiceDatabase discovery = new ServiceDatabase(suite, SuiteService.DISCOVERY);
+        DiscoveryCatalog catalog = new DiscoveryCatalog(new ServiceDatabase(suite, SuiteService.DISCOVERY));
         String courseKey = "course-v1:Dup+C" + UUID.randomUUID().toString().substring(0, 6) + "+2026";
-        UUID id = UUID.randomUUID();
-        UUID marker;
+        Instant time = EventTimes.truncate(Instant.now());
+        Entry delivered = new Entry(UUID.randomUUID(), courseKey, "Delivered thrice", time);
+        // newer, so that newest-wins lets it through whatever the copies did; same key, so it follows them
+        Entry marker = new Entry(UUID.randomUUID(), courseKey, "The marker behind the copies", time.plusSeconds(1));
         try (CatalogEvents events = new CatalogEvents(suite)) {
-            for (int delivery = 0; delivery < 3; delivery++) {
-                events.send(id, courseKey, "Delivered thrice", Instant.now());
+            for (int copy = 0; copy < COPIES; copy++) {
+                events.send(delivered.eventId(), courseKey, delivered.title(), delivered.modified());
             }
-            marker = events.send(courseKey, "Delivered thrice", Instant.now());
+            events.send(marker.eventId(), courseKey, marker.title(), marker.modified());
         }
 
-        await().atMost(Duration.ofMinutes(1)).until(() -> discovery.consumed(List.of(marker)) == 1);
-        long applied = discovery.consumed(List.of(id));
-        assertThat(applied).isEqualTo(1);
-        assertThat(discovery.appliedTwice(List.of(id))).isZero();
-        ReliabilityReport.record("Duplicate delivery", "one catalog event (same ce_id) written 3 times", 3, applied,
-                0, discovery.appliedTwice(List.of(id)), "applied once, two copies dropped by ce_id");
+        // the marker is behind the copies on their partition: once it is applied, every copy has been consumed
+        await().atMost(Duration.ofMinutes(1)).until(() -> catalog.applied(List.of(marker.eventId())) == 1);
+        long copiesOnTopic = KafkaTopics.readAll(suite.kafka().bootstrapServers(),
+                suite.topic(Topics.COURSE_CATALOG_INFO_CHANGED)).stream()
+                .filter(message -> delivered.eventId().equals(message.eventId())).count();
+        Effects effects = catalog.effectsOf(List.of(delivered.eventId()));
+
+        assertThat(copiesOnTopic).isEqualTo(COPIES);
+        assertThat(catalog.historyOf(List.of(delivered.eventId(), marker.eventId())))
+                .as("the run's history: the delivered event once, then the marker").containsExactly(delivered, marker);
+        assertThat(catalog.runs(List.of(courseKey)))
+                .containsExactly(new Entry(null, courseKey, marker.title(), marker.modified()));
+        assertThat(effects).isEqualTo(new Effects(1, 1, 0, 0L));
+        ReliabilityReport.record("Duplicate delivery", "one catalog event (same ce_id) written " + COPIES
+                + " times, then a newer one for the same run", effects, copiesOnTopic + " copies on the topic; "
+                + "discovery's history holds " + (effects.seen() + effects.duplicated()) + " row for it");
     }
 
     @Test
     void a_certificate_created_older_than_an_applied_revocation_is_ignored() {
         Suite suite = RunningSuite.with(SuiteService.CREDENTIALS);
         Credentials credentials = new Credentials(suite.service(SuiteService.CREDENTIALS).baseUrl());
+        ServiceDatabase database = new ServiceDatabase(suite, SuiteService.CREDENTIALS);
         String courseKey = "course-v1:Order+C" + UUID.randomUUID().toString().substring(0, 6) + "+2026";
         String learner = "late_" + UUID.randomUUID().toString().substring(0, 6);
         Instant revokedAt = Instant.parse("2026-11-20T12:00:00Z");
+        Instant createdAt = revokedAt.minusSeconds(3600);
+        Instant lateAt = revokedAt.minusSeconds(60);
+        // the time of the event last applied, as the credential showed it after each event was consumed
+        List<Instant> modifiedSeen = new ArrayList<>();
 
-        send(suite, OpenEdxEvents.CERTIFICATE_CREATED, certificate(learner, courseKey, "downloadable", ""),
-                revokedAt.minusSeconds(3600));
-        await().atMost(Duration.ofMinutes(1)).until(() -> credentials.status(learner, courseKey),
-                s -> s.equals(Optional.of("awarded")));
+        send(suite, OpenEdxEvents.CERTIFICATE_CREATED, certificate(learner, courseKey, "downloadable", ""), createdAt);
+        modifiedSeen.add(modified(await().atMost(Duration.ofMinutes(1)).until(
+                () -> credentials.credential(learner, courseKey), c -> hasStatus(c, "awarded"))));
         send(suite, OpenEdxEvents.CERTIFICATE_REVOKED, certificate(learner, courseKey, "notpassing", "downloadable"),
                 revokedAt);
-        await().atMost(Duration.ofMinutes(1)).until(() -> credentials.status(learner, courseKey),
-                s -> s.equals(Optional.of("revoked")));
-
+        modifiedSeen.add(modified(await().atMost(Duration.ofMinutes(1)).until(
+                () -> credentials.credential(learner, courseKey), c -> hasStatus(c, "revoked"))));
         // a redelivery from before the revocation, arriving after it
         UUID late = send(suite, OpenEdxEvents.CERTIFICATE_CREATED,
-                certificate(learner, courseKey, "downloadable", "notpassing"), revokedAt.minusSeconds(60));
-        ServiceDatabase db = new ServiceDatabase(suite, SuiteService.CREDENTIALS);
-        await().atMost(Duration.ofMinutes(1)).until(() -> db.consumed(List.of(late)) == 1);
+                certificate(learner, courseKey, "downloadable", "notpassing"), lateAt);
+        await().atMost(Duration.ofMinutes(1)).until(() -> database.consumed(List.of(late)) == 1);
+        Optional<JsonNode> afterLate = credentials.credential(learner, courseKey);
+        modifiedSeen.add(modified(afterLate));
 
-        assertThat(credentials.status(learner, courseKey)).contains("revoked");
-        ReliabilityReport.record("Reordering", "certificate.created 60 s older than an applied certificate.revoked, "
-                + "delivered after it", 1, 1, 0, 0, "ignored: the credential stays revoked");
+        assertThat(afterLate).hasValueSatisfying(credential ->
+                assertThat(credential.path("status").asString()).isEqualTo("revoked"));
+        assertThat(modifiedSeen).as("modified after each event").containsExactly(createdAt, revokedAt, revokedAt);
+        List<Instant> sent = List.of(createdAt, revokedAt, lateAt);
+        long seen = sent.stream().filter(modifiedSeen::contains).count();
+        long dueToApply = sent.stream().filter(time -> !time.equals(lateAt)).count();
+        // credentials overwrites the credential and keeps no per-event record: a second application would not show
+        ReliabilityReport.record("Reordering", "certificate.created, certificate.revoked, then a certificate.created "
+                        + "60 s older than the revocation", Effects.withoutDuplicateCount(sent.size(), seen,
+                        dueToApply - seen),
+                "the late event was consumed and ignored: the credential stays revoked, modified at the revocation");
+    }
+
+    private static boolean hasStatus(Optional<JsonNode> credential, String status) {
+        return credential.map(c -> c.path("status").asString().equals(status)).orElse(false);
+    }
+
+    private static Instant modified(Optional<JsonNode> credential) {
+        return OffsetDateTime.parse(credential.orElseThrow().path("modified").asString()).toInstant();
     }
 }

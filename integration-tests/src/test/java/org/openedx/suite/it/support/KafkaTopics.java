@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -16,12 +18,18 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupNotEmptyException;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownMemberIdException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -61,15 +69,27 @@ public final class KafkaTopics {
         public EventMetadata metadata() {
             return EventMetadata.fromHeaders(headers);
         }
+
+        /**
+         * The {@code ce_id}, or null when there is none that reads as one: topics also carry the poison messages of
+         * other tests, so filters on it must not throw.
+         */
+        public UUID eventId() {
+            try {
+                return UUID.fromString(headers.get(EventMetadata.ID));
+            } catch (RuntimeException noId) {
+                return null;
+            }
+        }
     }
 
-    /** Writes one record and waits until the broker has it. */
-    public static void produce(String bootstrapServers, String topic, String key, byte[] value,
-                               Map<String, String> headers) {
+    /** Writes one record and waits until the broker has it; returns where it went (partition and offset). */
+    public static RecordMetadata produce(String bootstrapServers, String topic, String key, byte[] value,
+                                         Map<String, String> headers) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
         headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties(bootstrapServers))) {
-            producer.send(record).get();
+            return producer.send(record).get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot write to " + topic, e.getCause());
         } catch (InterruptedException e) {
@@ -79,24 +99,70 @@ public final class KafkaTopics {
     }
 
     /** Writes an event as an Open edX producer would: the envelope in {@code ce_*} headers, the payload as JSON. */
-    public static void produceEvent(String bootstrapServers, String topic, String key, EventMetadata metadata,
-                                    Object payload) {
-        produce(bootstrapServers, topic, key, EventJson.write(payload), metadata.toHeaders());
+    public static RecordMetadata produceEvent(String bootstrapServers, String topic, String key,
+                                              EventMetadata metadata, Object payload) {
+        return produce(bootstrapServers, topic, key, EventJson.write(payload), metadata.toHeaders());
     }
 
     /** Creates a topic unless it exists. */
     public static void createTopic(String bootstrapServers, String topic, int partitions) {
+        Answer<Void> created = ask(bootstrapServers, admin -> admin.createTopics(
+                List.of(new NewTopic(topic, partitions, (short) 1))).all());
+        if (!(created.failure() instanceof TopicExistsException)) {
+            created.orThrow("create " + topic);
+        }
+    }
+
+    /**
+     * The offset a consumer group has committed on a partition, that is the next record it will read after a
+     * restart; -1 when it has committed none there.
+     */
+    public static long committedOffset(String bootstrapServers, String group, TopicPartition partition) {
+        OffsetAndMetadata committed = ask(bootstrapServers,
+                admin -> admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata())
+                .orThrow("read the offsets of " + group).get(partition);
+        return committed == null ? -1 : committed.offset();
+    }
+
+    /**
+     * Moves a consumer group's committed offsets back, as a consumer that died after applying records and before
+     * committing their offsets leaves them. Kafka refuses while the group still has members, and a killed consumer
+     * stays one until its session times out: then this returns false, to be called again.
+     */
+    public static boolean rewind(String bootstrapServers, String group, Map<TopicPartition, Long> offsets) {
+        Map<TopicPartition, OffsetAndMetadata> target = new LinkedHashMap<>();
+        offsets.forEach((partition, offset) -> target.put(partition, new OffsetAndMetadata(offset)));
+        Answer<Void> rewound = ask(bootstrapServers, admin -> admin.alterConsumerGroupOffsets(group, target).all());
+        Throwable failure = rewound.failure();
+        if (failure instanceof UnknownMemberIdException || failure instanceof GroupNotEmptyException
+                || failure instanceof RebalanceInProgressException) {
+            return false;
+        }
+        rewound.orThrow("rewind " + group + " to " + offsets);
+        return true;
+    }
+
+    /** What an admin request came back with: its value, or why it failed. */
+    private record Answer<T>(T value, Throwable failure) {
+
+        T orThrow(String what) {
+            if (failure != null) {
+                throw new IllegalStateException("cannot " + what, failure);
+            }
+            return value;
+        }
+    }
+
+    private static <T> Answer<T> ask(String bootstrapServers, Function<Admin, KafkaFuture<T>> request) {
         Properties properties = new Properties();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(properties)) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+            return new Answer<>(request.apply(admin).get(), null);
         } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create " + topic, e.getCause());
-            }
+            return new Answer<>(null, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating " + topic, e);
+            throw new IllegalStateException("interrupted while waiting for Kafka", e);
         }
     }
 
