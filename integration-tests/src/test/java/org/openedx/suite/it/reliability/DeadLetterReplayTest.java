@@ -78,9 +78,13 @@ class DeadLetterReplayTest {
         assertThat(deadLetter(lmsUrl, eventId)).isEmpty();
         ServiceDatabase db = new ServiceDatabase(suite, SuiteService.LMS);
         assertThat(db.consumed(List.of(eventId))).isEqualTo(1);
+        long seen = lms.completion(courseKey, learner, usageKey).filter(completion -> completion == 1.0).isPresent()
+                ? 1 : 0;
+        // the LMS overwrites the completion: a second application would leave no trace to count
         ReliabilityReport.record("Dead letter replayed", "exam event for a course unknown to the LMS dead-lettered; "
-                        + "course published; POST /actuator/deadletters/{id} twice", 1, db.consumed(List.of(eventId)),
-                0, db.appliedTwice(List.of(eventId)), "first replay applied it, the second answered 'already replayed'");
+                        + "course published; POST /actuator/deadletters/{id} twice",
+                Effects.withoutDuplicateCount(1, seen, 1 - seen),
+                "first replay applied it (the exam complete in the LMS), the second answered 'already replayed'");
     }
 
     @Test
@@ -109,13 +113,14 @@ class DeadLetterReplayTest {
         sent.forEach((eventId, courseKey) -> assertThat(courseRun(discovery, courseKey).json().path("title").asString())
                 .as("the title of discovery's run %s", courseKey).isEqualTo(titleOf(courseKey)));
         assertThat(db.consumed(sent.keySet())).as("events recorded as consumed").isEqualTo(sent.size());
-        assertThat(db.appliedTwice(sent.keySet())).isZero();
+        Effects effects = new DiscoveryCatalog(db).effectsOf(sent.keySet());
+        assertThat(effects).as("each replayed event in discovery's run history")
+                .isEqualTo(new Effects(sent.size(), sent.size(), 0, 0L));
         assertThat(db.deadLettersSettled(sent.keySet())).as("dead letters marked replayed").isEqualTo(sent.size());
         assertThat(pendingDeadLetters(discovery, sent.keySet())).isEmpty();
-        ReliabilityReport.record("Dead letters replayed all at once", "discovery refused to store 3 catalog events; "
-                        + "the refusal lifted; POST /actuator/deadletters twice", sent.size(),
-                db.consumed(sent.keySet()), sent.size() - db.consumed(sent.keySet()), db.appliedTwice(sent.keySet()),
-                "the first replay-all applied all three, the second found none pending");
+        ReliabilityReport.record("Dead letters replayed all at once", "discovery refused to store " + sent.size()
+                        + " catalog events; the refusal lifted; POST /actuator/deadletters twice", effects,
+                "the first replay-all applied all of them, the second found none pending");
     }
 
     @Test
@@ -150,10 +155,13 @@ class DeadLetterReplayTest {
         assertThat(db.consumed(List.of(eventId))).as("the event recorded as consumed").isEqualTo(1);
         assertThat(db.deadLettersSettled(List.of(eventId))).as("the dead letter, settled").isEqualTo(1);
         assertThat(deadLetter(credentialsUrl, eventId)).as("the dead letter among the pending ones").isEmpty();
+        long awarded = credentials.credential(learner, courseKey)
+                .filter(c -> c.path("status").asString().equals("awarded")).isPresent() ? 1 : 0;
+        // credentials overwrites the credential: a second application would leave no trace to count
         ReliabilityReport.record("Dead letter applied meanwhile", "credentials refused a certificate.created; the "
                         + "refusal lifted; the same event (same ce_id) delivered again; POST /actuator/deadletters/{id}",
-                1, db.consumed(List.of(eventId)), 0, db.appliedTwice(List.of(eventId)),
-                "the replay answered 'already applied' and changed nothing");
+                Effects.withoutDuplicateCount(1, awarded, 1 - awarded),
+                "the credential awarded by the redelivery; the replay answered 'already applied' and changed nothing");
     }
 
     @Test

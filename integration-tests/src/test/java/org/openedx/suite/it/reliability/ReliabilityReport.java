@@ -51,16 +51,6 @@ public final class ReliabilityReport implements TestExecutionListener {
         write();
     }
 
-    /**
-     * The form DeadLetterReplayTest (not ours to edit) still uses. Its duplicate count is consumed_event's, which
-     * cannot be anything but 0 (the event id is that table's primary key), and the LMS keeps no effect that would
-     * show a second application: the report says "not countable" instead of passing that 0 off as a measurement.
-     */
-    static void record(String fault, String whatWasDone, long sent, long seen, long lost, long duplicated,
-                       String notes) {
-        record(fault, whatWasDone, Effects.withoutDuplicateCount(sent, seen, lost), notes);
-    }
-
     private static String duplicated(Effects effects) {
         return effects.duplicated() == null ? NOT_COUNTED : effects.duplicated().toString();
     }

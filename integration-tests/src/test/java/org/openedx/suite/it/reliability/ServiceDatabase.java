@@ -32,16 +32,6 @@ public record ServiceDatabase(Suite suite, SuiteService service) {
         return count("SELECT count(*) FROM event_bus.consumed_event WHERE event_id = ANY (?)", eventIds);
     }
 
-    /**
-     * Always 0, whatever happened: consumed_event's primary key is the event id, so it cannot hold an event twice.
-     * Kept only because DeadLetterReplayTest (not ours to edit) still calls it; count duplicates in an effect that
-     * can show them instead, as {@link DiscoveryCatalog} does with discovery's run history.
-     */
-    long appliedTwice(Collection<UUID> eventIds) {
-        return count("SELECT count(*) - count(DISTINCT event_id) FROM event_bus.consumed_event WHERE event_id = ANY (?)",
-                eventIds);
-    }
-
     /** Dead letters of these events that are settled: replayed, or found applied meanwhile. */
     long deadLettersSettled(Collection<UUID> eventIds) {
         // event_id is text there: a poison message's ce_id need not be a UUID
