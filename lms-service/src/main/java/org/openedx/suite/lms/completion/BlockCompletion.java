@@ -38,6 +38,10 @@ class BlockCompletion {
         this.modified = at;
     }
 
+    long userId() {
+        return userId;
+    }
+
     String usageKey() {
         return usageKey;
     }

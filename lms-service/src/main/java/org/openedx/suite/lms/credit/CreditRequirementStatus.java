@@ -40,6 +40,14 @@ class CreditRequirementStatus {
         this.modified = at;
     }
 
+    long userId() {
+        return userId;
+    }
+
+    String courseKey() {
+        return courseKey;
+    }
+
     String namespace() {
         return namespace;
     }

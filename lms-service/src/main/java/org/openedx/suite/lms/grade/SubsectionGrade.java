@@ -36,8 +36,15 @@ class SubsectionGrade {
         this.userId = userId;
         this.courseKey = courseKey;
         this.usageKey = usageKey;
+        renew(at);
+    }
+
+    /** Back to what a new row is: no score, no override. */
+    void renew(Instant at) {
         this.earned = BigDecimal.ZERO;
         this.possible = BigDecimal.ZERO;
+        this.overrideEarned = null;
+        this.overrideFeature = null;
         this.modified = at;
     }
 
@@ -70,6 +77,14 @@ class SubsectionGrade {
 
     GradeModel.Score toScore() {
         return new GradeModel.Score(earned, possible, overrideEarned);
+    }
+
+    long userId() {
+        return userId;
+    }
+
+    String courseKey() {
+        return courseKey;
     }
 
     String usageKey() {
