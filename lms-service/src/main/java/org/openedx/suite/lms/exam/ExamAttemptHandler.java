@@ -78,23 +78,39 @@ class ExamAttemptHandler implements EventHandler<ExamAttemptEvent> {
         return Arrays.stream(Outcome.values()).map(Outcome::type).toList();
     }
 
+    /**
+     * One event: the bus calls this when it applies a poll again one event at a time, in one transaction, or replays a
+     * dead letter. The version newest-wins moves is written at once ({@link EntityVersions#advance}): the versions
+     * that {@code newestOf} moves are written only as the transaction commits, so a later event of the same entity in
+     * the same transaction would not see them.
+     */
     @Override
     public void handle(ExamAttemptEvent payload, EventMetadata metadata) {
-        handleAll(List.of(new InboundEvent<>(payload, metadata)));
+        InboundEvent<ExamAttemptEvent> event = new InboundEvent<>(payload, metadata);
+        validate(event);
+        if (versions.advance(ENTITY, entityKey(payload), metadata)) {
+            apply(List.of(event));
+        }
     }
 
     /**
      * The poll's attempts in a handful of statements, with the effect of each applied in turn: newest-wins decides for
-     * all of them at once; then what the applying ones touch is read, a query a table, the learners' standings locked
-     * in one statement; the effects are applied in memory in arrival order, by the same rules as any other change;
-     * and everything is written at one flush. Only a crossing of the passing line, or a certificate to invalidate,
-     * costs statements of its own, as it is announced when it happens.
+     * all of them at once, then {@link #apply} applies those it lets through.
      */
     @Override
     public void handleAll(List<InboundEvent<ExamAttemptEvent>> events) {
         events.forEach(ExamAttemptHandler::validate);
-        List<InboundEvent<ExamAttemptEvent>> applying = versions.newestOf(ENTITY, events,
-                payload -> payload.examAttempt().studentUser().id() + "|" + payload.examAttempt().usageKey());
+        apply(versions.newestOf(ENTITY, events, ExamAttemptHandler::entityKey));
+    }
+
+    /**
+     * Applies the events in their order, as one event at a time would, in a few statements however many there are:
+     * what they touch is read, a query a table, the learners' standings locked in one statement; the effects are
+     * applied in memory by the same rules as any other change; and everything is written at one flush. Only a
+     * crossing of the passing line, or a certificate to invalidate, costs statements of its own, as it is announced
+     * when it happens.
+     */
+    private void apply(List<InboundEvent<ExamAttemptEvent>> applying) {
         if (applying.isEmpty()) {
             return;
         }
@@ -180,6 +196,10 @@ class ExamAttemptHandler implements EventHandler<ExamAttemptEvent> {
         CreditRequirements.Exam exam() {
             return new CreditRequirements.Exam(userId(), courseKey(), usageKey);
         }
+    }
+
+    private static String entityKey(ExamAttemptEvent payload) {
+        return payload.examAttempt().studentUser().id() + "|" + payload.examAttempt().usageKey();
     }
 
     private static void validate(InboundEvent<ExamAttemptEvent> event) {
