@@ -112,11 +112,16 @@ class ExamEventBatchesTest {
                         List.of(step(EXAM_ATTEMPT_SUBMITTED, "exam1", 1), step(EXAM_ATTEMPT_REJECTED, "exam1", 2),
                                 step(EXAM_ATTEMPT_VERIFIED, "exam1", 3), step(EXAM_ATTEMPT_REJECTED, "exam1", 0),
                                 step(EXAM_ATTEMPT_SUBMITTED, "exam2", 1)),
-                        List.of(true, false, true), List.of("created downloadable", "revoked notpassing",
-                                "revoked unavailable")),
+                        List.of(true, false, true), List.of("created downloadable 0.6", "revoked notpassing 0.2",
+                                "revoked unavailable 0.2")),
                 new Story("goes through submitted, verified, reset, submitted on a scored exam and rejected, verified,"
-                        + " rejected, reset on an unscored one, whose rejection is then redelivered",
-                        learner -> verifiedWithScores(learner, 6, 2),
+                        + " rejected, reset on an unscored one, whose rejection is then redelivered; both had events"
+                        + " before the poll, so the poll removes stored rows and wants them back",
+                        learner -> {
+                            verifiedWithScores(learner, 6, 2);
+                            beforeThePoll(EXAM_ATTEMPT_SUBMITTED, learner, "exam1");
+                            beforeThePoll(EXAM_ATTEMPT_REJECTED, learner, "exam2");
+                        },
                         List.of(step(EXAM_ATTEMPT_SUBMITTED, "exam1", 1), step(EXAM_ATTEMPT_REJECTED, "exam2", 1),
                                 step(EXAM_ATTEMPT_VERIFIED, "exam1", 2), step(EXAM_ATTEMPT_VERIFIED, "exam2", 2),
                                 step(EXAM_ATTEMPT_RESET, "exam1", 3), step(EXAM_ATTEMPT_REJECTED, "exam2", 3),
@@ -128,25 +133,29 @@ class ExamEventBatchesTest {
                         learner -> verifiedWithScores(learner, 9, 1),
                         List.of(step(EXAM_ATTEMPT_ERRORED, "exam2", 1), step(EXAM_ATTEMPT_REJECTED, "exam1", 2),
                                 step(EXAM_ATTEMPT_RESET, "exam1", 3), step(EXAM_ATTEMPT_SUBMITTED, "exam1", 2)),
-                        List.of(true, false), List.of("created downloadable", "revoked notpassing",
-                                "revoked unavailable")),
-                new Story("audits without a score; a rejection and then its verification leave no grade",
-                        learner -> lms.enroll(learner, course, "audit"),
-                        List.of(step(EXAM_ATTEMPT_REJECTED, "exam1", 1), step(EXAM_ATTEMPT_SUBMITTED, "exam2", 1),
-                                step(EXAM_ATTEMPT_ERRORED, "exam2", 2), step(EXAM_ATTEMPT_VERIFIED, "exam1", 2)),
+                        List.of(true, false), List.of("created downloadable 0.5", "revoked notpassing 0.05",
+                                "revoked unavailable 0.05")),
+                new Story("audits without a score; a verification lifts a rejection from before the poll, a new"
+                        + " rejection brings it back",
+                        learner -> {
+                            lms.enroll(learner, course, "audit");
+                            beforeThePoll(EXAM_ATTEMPT_REJECTED, learner, "exam1");
+                        },
+                        List.of(step(EXAM_ATTEMPT_VERIFIED, "exam1", 1), step(EXAM_ATTEMPT_SUBMITTED, "exam2", 1),
+                                step(EXAM_ATTEMPT_REJECTED, "exam1", 2), step(EXAM_ATTEMPT_ERRORED, "exam2", 2)),
                         List.of(), List.of()),
                 new Story("crosses the passing line four times in one poll; the certificate, once invalidated, stays",
                         learner -> verifiedWithScores(learner, 10, 0),
                         List.of(step(EXAM_ATTEMPT_REJECTED, "exam1", 1), step(EXAM_ATTEMPT_VERIFIED, "exam1", 2),
                                 step(EXAM_ATTEMPT_REJECTED, "exam1", 3), step(EXAM_ATTEMPT_VERIFIED, "exam1", 4)),
-                        List.of(true, false, true, false, true), List.of("created downloadable",
-                                "revoked notpassing", "revoked unavailable")),
+                        List.of(true, false, true, false, true), List.of("created downloadable 0.5",
+                                "revoked notpassing 0.0", "revoked unavailable 0.0")),
                 new Story("earns a certificate in the poll, when a verification lifts an earlier rejection, and loses"
                         + " it in the same poll",
                         this::rejectedBeforeScoring,
                         List.of(step(EXAM_ATTEMPT_VERIFIED, "exam1", 1), step(EXAM_ATTEMPT_REJECTED, "exam1", 2)),
-                        List.of(true, false), List.of("created downloadable", "revoked notpassing",
-                                "revoked unavailable")));
+                        List.of(true, false), List.of("created downloadable 0.6", "revoked notpassing 0.2",
+                                "revoked unavailable 0.2")));
         List<Learner> together = stories.stream().map(this::setUp).toList();
         List<Learner> oneAtATime = stories.stream().map(this::setUp).toList();
 
@@ -170,7 +179,7 @@ class ExamEventBatchesTest {
                         .extracting(CertificateEvent::brief).isEqualTo(story.certificates());
             });
         }
-        // two stories in full, as the spec reads
+        // three stories in full, as the spec reads
         lms.grades(course, together.get(1)).expectBody().json("""
                 {"percent": 0.1, "passed": false, "subsections": [
                   {"usage_key": "%s", "earned": 0.0, "possible": 10.0, "override": null},
@@ -180,6 +189,14 @@ class ExamEventBatchesTest {
                 [{"usage_key": "%s", "completion": 1.0}]""".formatted(course.block("exam1")));
         lms.credit(course, together.get(1)).expectBody().json("""
                 [{"namespace": "exam", "name": "%s", "status": "submitted"}]""".formatted(course.block("exam1")));
+        lms.grades(course, together.get(3)).expectBody().json("""
+                {"percent": 0.0, "passed": false, "subsections": [
+                  {"usage_key": "%s", "earned": 0.0, "possible": 0.0,
+                   "override": {"earned": 0.0, "feature": "proctoring"}}]}""".formatted(course.block("exam1")));
+        lms.credit(course, together.get(3)).expectBody().json("""
+                [{"namespace": "exam", "name": "%s", "status": "failed"},
+                 {"namespace": "exam", "name": "%s", "status": "failed"}]"""
+                .formatted(course.block("exam1"), course.block("exam2")));
         lms.grades(course, together.get(5)).expectBody().json("""
                 {"percent": 0.2, "passed": false, "subsections": [
                   {"usage_key": "%s", "earned": 8.0, "override": {"earned": 0.0, "feature": "proctoring"}},
@@ -239,7 +256,7 @@ class ExamEventBatchesTest {
      * @param setUp        what happens to the learner before the poll
      * @param steps        the learner's events in the poll, in the order they are sent
      * @param passing      every passing status announced for the learner, the set-up's included
-     * @param certificates every certificate event announced for the learner: type and status
+     * @param certificates every certificate event announced for the learner: type, status and grade
      */
     private record Story(String story, Consumer<Learner> setUp, List<Step> steps, List<Boolean> passing,
                          List<String> certificates) {
@@ -268,11 +285,16 @@ class ExamEventBatchesTest {
     /** Rejected on exam1 before any score, then scored 8 and 4 of 10: 0.2 with the override, 0.6 without. */
     private void rejectedBeforeScoring(Learner learner) {
         lms.enroll(learner, course, "verified");
-        ExamEvent rejected = exam(EXAM_ATTEMPT_REJECTED, learner, "exam1", t.minusSeconds(60));
-        lms.exam(rejected);
-        awaitApplied(List.of(rejected));
+        beforeThePoll(EXAM_ATTEMPT_REJECTED, learner, "exam1");
         lms.score(course, learner, course.block("exam1"), 8, 10);
         lms.score(course, learner, course.block("homework"), 4, 10);
+    }
+
+    /** An event older than the poll's, sent and applied on its own. */
+    private void beforeThePoll(EventType<ExamAttemptEvent> type, Learner learner, String block) {
+        ExamEvent event = exam(type, learner, block, t.minusSeconds(60));
+        lms.exam(event);
+        awaitApplied(List.of(event));
     }
 
     private Learner setUp(Story story) {
@@ -346,11 +368,11 @@ class ExamEventBatchesTest {
                     data.previousStatus(), !data.downloadUrl().isEmpty());
         }
 
-        /** e.g. {@code revoked notpassing} */
+        /** e.g. {@code revoked notpassing 0.2}: the type, the status and the grade */
         String brief() {
             String kind = type.equals(OpenEdxEvents.CERTIFICATE_CREATED.name()) ? "created"
                     : type.equals(OpenEdxEvents.CERTIFICATE_REVOKED.name()) ? "revoked" : "changed";
-            return kind + " " + status;
+            return kind + " " + status + " " + grade;
         }
     }
 
