@@ -168,14 +168,42 @@ final class Lms {
 
     void exam(EventType<ExamAttemptEvent> type, UserData student, String courseKey, String usageKey, Instant time,
               UUID id) {
-        UserData requester = type == OpenEdxEvents.EXAM_ATTEMPT_SUBMITTED ? student : null;
-        send(type, new ExamAttemptEvent(new ExamAttemptData(student, courseKey, usageKey, "proctored", requester)),
-                id, time, "exams");
+        exam(new ExamEvent(type, student, courseKey, usageKey, time, id));
+    }
+
+    /** An exam attempt event as edx-exams sends it. */
+    record ExamEvent(EventType<ExamAttemptEvent> type, UserData student, String courseKey, String usageKey,
+                     Instant time, UUID id) {
+
+        ExamAttemptEvent payload() {
+            UserData requester = type == OpenEdxEvents.EXAM_ATTEMPT_SUBMITTED ? student : null;
+            return new ExamAttemptEvent(new ExamAttemptData(student, courseKey, usageKey, "proctored", requester));
+        }
+    }
+
+    void exam(ExamEvent event) {
+        send(event.type(), event.payload(), event.id(), event.time(), "exams");
+    }
+
+    /**
+     * Sends the events in one go, each keyed by its course as edx-exams keys them, so that the LMS most likely
+     * consumes those of a course in one poll.
+     */
+    void examsTogether(List<ExamEvent> events) {
+        // every exam attempt event travels on the one exam attempt lifecycle topic
+        kafka.sendTogether(topics.topicOf(OpenEdxEvents.EXAM_ATTEMPT_SUBMITTED), events.stream()
+                .map(event -> new KafkaTestClient.Outgoing(event.type().keyOf(event.payload()),
+                        EventJson.write(event.payload()), headers(event.type(), event.id(), event.time(), "exams")))
+                .toList());
     }
 
     private <T> void send(EventType<T> type, T payload, UUID id, Instant time, String service) {
         kafka.send(topics.topicOf(type), type.keyOf(payload), EventJson.write(payload),
-                EventMetadata.of(id, type.name(), service, time, "test-host").toHeaders());
+                headers(type, id, time, service));
+    }
+
+    private static Map<String, String> headers(EventType<?> type, UUID id, Instant time, String service) {
+        return EventMetadata.of(id, type.name(), service, time, "test-host").toHeaders();
     }
 
     /**

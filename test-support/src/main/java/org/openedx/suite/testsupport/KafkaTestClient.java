@@ -62,6 +62,9 @@ public final class KafkaTestClient {
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 50);
+        // one producer batch for all of a partition's records (the default of 16 KiB holds a score or so of events):
+        // the broker appends it at once, so a consumer cannot poll some of them before the others have arrived
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 1 << 20);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
             for (Outgoing outgoing : records) {
                 ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic,

@@ -58,6 +58,10 @@ class Certificate {
         return status == null ? "" : status;
     }
 
+    long userId() {
+        return userId;
+    }
+
     String courseKey() {
         return courseKey;
     }

@@ -1,7 +1,10 @@
 package org.openedx.suite.lms.certificate;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.openedx.suite.contracts.CertificateData;
@@ -15,6 +18,7 @@ import org.openedx.suite.lms.enrollment.EnrollmentModeChanged;
 import org.openedx.suite.lms.enrollment.Enrollments;
 import org.openedx.suite.lms.grade.CourseGrades;
 import org.openedx.suite.lms.grade.CoursePassingChanged;
+import org.openedx.suite.lms.grade.LearnerInCourse;
 import org.openedx.suite.lms.grade.Standing;
 import org.openedx.suite.lms.user.User;
 import org.openedx.suite.lms.user.Users;
@@ -23,6 +27,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps each learner's certificate in line with {@link CertificateRules} and announces every change on the bus, in
@@ -64,16 +70,54 @@ public class Certificates {
         follow(user, course, standing, Instant.now());
     }
 
-    /** Invalidates the learner's certificate in the course, if they have one. */
+    /**
+     * Reads ahead, in one query, the certificates of learners whose standings the transaction holds locked, for the
+     * changes it makes to them next: a poll of exam events may invalidate many. For the rest of the transaction every
+     * change to those certificates finds them here, and one created meanwhile is added, so the answer stays what the
+     * database would give: nobody else changes a certificate without the learner's lock.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void invalidateIfAny(User user, CourseOverview course) {
-        invalidateLocked(user, course);
+    public void readAhead(Collection<LearnerInCourse> learners) {
+        if (learners.isEmpty()) {
+            return;
+        }
+        Map<Key, Certificate> read = readAhead();
+        if (read == null) {
+            read = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, read);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(Certificates.this);
+                }
+            });
+        }
+        Map<Key, Certificate> found = new HashMap<>();
+        certificates.findOfLearners(learners.stream().map(learner -> learner.user().id()).toArray(Long[]::new),
+                        learners.stream().map(learner -> learner.course().courseKey()).toArray(String[]::new))
+                .forEach(certificate -> found.put(Key.of(certificate), certificate));
+        for (LearnerInCourse learner : learners) {
+            Key key = new Key(learner.user().id(), learner.course().courseKey());
+            // one read before, and perhaps changed or created since, is the one to go on with
+            read.putIfAbsent(key, found.get(key));
+        }
+    }
+
+    /**
+     * Invalidates the learner's certificate in the course, if they have one.
+     *
+     * @param standing the learner's standing, which the caller holds locked, as its changes left it
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void invalidateIfAny(User user, CourseOverview course, Standing standing) {
+        invalidate(user, course, standing);
     }
 
     @Transactional
     CertificateView invalidate(User user, CourseOverview course) {
-        Certificate certificate = invalidateLocked(user, course).orElseThrow(
-                () -> ApiException.notFound(user.username() + " has no certificate in " + course.courseKey()));
+        Certificate certificate = invalidate(user, course, grades.lockStanding(user.id(), course.courseKey()))
+                .orElseThrow(() -> ApiException.notFound(
+                        user.username() + " has no certificate in " + course.courseKey()));
         return CertificateView.of(certificate, user);
     }
 
@@ -81,12 +125,11 @@ public class Certificates {
      * Reads the certificate only once the learner's standing is locked: read before, it could predate a concurrent
      * change, whose status the announcement would misreport as the previous one and whose mode it would overwrite.
      */
-    private Optional<Certificate> invalidateLocked(User user, CourseOverview course) {
-        Standing standing = grades.lockStanding(user.id(), course.courseKey());
+    private Optional<Certificate> invalidate(User user, CourseOverview course, Standing lockedStanding) {
         Instant now = Instant.now();
-        Optional<Certificate> certificate = certificates.findByUserIdAndCourseKey(user.id(), course.courseKey());
+        Optional<Certificate> certificate = find(user.id(), course.courseKey());
         certificate.ifPresent(found -> apply(found, CertificateRules.invalidate(found.current()), user, course,
-                standing, now));
+                lockedStanding, now));
         return certificate;
     }
 
@@ -98,7 +141,7 @@ public class Certificates {
 
     private void follow(User user, CourseOverview course, Standing standing, Instant at) {
         var mode = enrollments.modeOf(user.id(), course.courseKey()).orElse(null);
-        Optional<Certificate> existing = certificates.findByUserIdAndCourseKey(user.id(), course.courseKey());
+        Optional<Certificate> existing = find(user.id(), course.courseKey());
         var outcome = CertificateRules.evaluate(existing.map(Certificate::current).orElse(null), mode,
                 standing.passed());
         if (outcome.announcement() == CertificateRules.Announcement.NONE) {
@@ -116,9 +159,36 @@ public class Certificates {
         String previousStatus = certificate.statusOrEmpty();
         certificate.change(outcome.certificate(), CertificateRules.gradeText(standing.percent()), at);
         certificates.save(certificate);
+        Map<Key, Certificate> read = readAhead();
+        if (read != null && read.containsKey(Key.of(certificate))) {
+            read.put(Key.of(certificate), certificate);   // a certificate created since it was read ahead
+        }
         var data = new CertificateData(user.toUserData(), course.toCourseData(), certificate.mode(),
                 certificate.grade(), certificate.downloadUrl(), user.name(), certificate.status(), previousStatus);
         publisher.publish(typeOf(outcome.announcement()), new CertificateEvent(data), at);
+    }
+
+    /** The learner's certificate in the course, from what was read ahead if it was. */
+    private Optional<Certificate> find(long userId, String courseKey) {
+        Map<Key, Certificate> read = readAhead();
+        Key key = new Key(userId, courseKey);
+        if (read != null && read.containsKey(key)) {
+            return Optional.ofNullable(read.get(key));
+        }
+        return certificates.findByUserIdAndCourseKey(userId, courseKey);
+    }
+
+    /** The certificates read ahead in this transaction, by learner and course; null for a learner without one. */
+    @SuppressWarnings("unchecked")
+    private Map<Key, Certificate> readAhead() {
+        return (Map<Key, Certificate>) TransactionSynchronizationManager.getResource(this);
+    }
+
+    private record Key(long userId, String courseKey) {
+
+        static Key of(Certificate certificate) {
+            return new Key(certificate.userId(), certificate.courseKey());
+        }
     }
 
     private static EventType<CertificateEvent> typeOf(CertificateRules.Announcement announcement) {

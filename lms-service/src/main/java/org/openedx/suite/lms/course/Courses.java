@@ -42,9 +42,26 @@ public class Courses {
         return overviews.findById(courseKey);
     }
 
+    /** The overviews of those of the courses the catalog has announced, by course key, in one query. */
+    @Transactional(readOnly = true)
+    public Map<String, CourseOverview> findAll(Collection<String> courseKeys) {
+        Map<String, CourseOverview> found = new HashMap<>();
+        overviews.findAllById(courseKeys).forEach(overview -> found.put(overview.courseKey(), overview));
+        return found;
+    }
+
     @Transactional(readOnly = true)
     public CoursePolicy policyOf(String courseKey) {
         return policies.findById(courseKey).map(GradingPolicy::toCoursePolicy).orElse(CoursePolicy.DEFAULT);
+    }
+
+    /** The policy of each of the courses, in one query. */
+    @Transactional(readOnly = true)
+    public Map<String, CoursePolicy> policiesOf(Collection<String> courseKeys) {
+        Map<String, CoursePolicy> found = new HashMap<>();
+        courseKeys.forEach(courseKey -> found.put(courseKey, CoursePolicy.DEFAULT));
+        policies.findAllById(courseKeys).forEach(policy -> found.put(policy.courseKey(), policy.toCoursePolicy()));
+        return found;
     }
 
     /**

@@ -32,6 +32,10 @@ class GradingPolicy {
         this.modified = at;
     }
 
+    String courseKey() {
+        return courseKey;
+    }
+
     BigDecimal passingGrade() {
         return passingGrade;
     }

@@ -6,12 +6,16 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 
 @Entity
 class CreditRequirementStatus {
 
+    // a sequence drawn 50 at a time (V2), so that the rows a poll of exam events creates are inserted in JDBC batches
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "credit_requirement_status_id_seq")
+    @SequenceGenerator(name = "credit_requirement_status_id_seq", sequenceName = "credit_requirement_status_id_seq",
+            allocationSize = 50)
     private Long id;
 
     private long userId;
@@ -34,6 +38,14 @@ class CreditRequirementStatus {
     void set(CreditStatus status, Instant at) {
         this.status = status.wireName();
         this.modified = at;
+    }
+
+    long userId() {
+        return userId;
+    }
+
+    String courseKey() {
+        return courseKey;
     }
 
     String namespace() {

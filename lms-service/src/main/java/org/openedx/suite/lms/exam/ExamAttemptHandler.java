@@ -1,7 +1,12 @@
 package org.openedx.suite.lms.exam;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.openedx.suite.contracts.EventMetadata;
 import org.openedx.suite.contracts.EventType;
@@ -10,6 +15,7 @@ import org.openedx.suite.contracts.ExamAttemptEvent;
 import org.openedx.suite.contracts.OpenEdxEvents;
 import org.openedx.suite.eventbus.EntityVersions;
 import org.openedx.suite.eventbus.EventHandler;
+import org.openedx.suite.eventbus.InboundEvent;
 import org.openedx.suite.eventbus.PoisonMessageException;
 import org.openedx.suite.lms.certificate.Certificates;
 import org.openedx.suite.lms.completion.Completions;
@@ -18,6 +24,8 @@ import org.openedx.suite.lms.course.Courses;
 import org.openedx.suite.lms.credit.CreditRequirements;
 import org.openedx.suite.lms.credit.CreditStatus;
 import org.openedx.suite.lms.grade.CourseGrades;
+import org.openedx.suite.lms.grade.LearnerInCourse;
+import org.openedx.suite.lms.grade.LockedStandings;
 import org.openedx.suite.lms.user.User;
 import org.openedx.suite.lms.user.Users;
 import org.openedx.suite.web.OpenEdxKeys;
@@ -38,7 +46,8 @@ import org.springframework.stereotype.Component;
  * Credit requirements exist only in credit courses. The newest event per learner and subsection wins.
  * <p>
  * An event for a learner or course the LMS does not know yet fails normally: the bus retries it (the user or the
- * catalog event may still be on its way) and then dead-letters it, from where it can be replayed.
+ * catalog event may still be on its way) and then dead-letters it, from where it can be replayed. In a poll it fails
+ * the whole poll, which the bus then applies one event at a time, so that only that event is held back.
  */
 @Component
 class ExamAttemptHandler implements EventHandler<ExamAttemptEvent> {
@@ -66,50 +75,174 @@ class ExamAttemptHandler implements EventHandler<ExamAttemptEvent> {
 
     @Override
     public List<EventType<ExamAttemptEvent>> eventTypes() {
-        return List.of(OpenEdxEvents.EXAM_ATTEMPT_SUBMITTED, OpenEdxEvents.EXAM_ATTEMPT_VERIFIED,
-                OpenEdxEvents.EXAM_ATTEMPT_REJECTED, OpenEdxEvents.EXAM_ATTEMPT_ERRORED,
-                OpenEdxEvents.EXAM_ATTEMPT_RESET);
+        return Arrays.stream(Outcome.values()).map(Outcome::type).toList();
     }
 
+    /**
+     * One event: the bus calls this when it applies a poll again one event at a time, in one transaction, or replays a
+     * dead letter. The version newest-wins moves is written at once ({@link EntityVersions#advance}): the versions
+     * that {@code newestOf} moves are written only as the transaction commits, so a later event of the same entity in
+     * the same transaction would not see them.
+     */
     @Override
     public void handle(ExamAttemptEvent payload, EventMetadata metadata) {
-        ExamAttemptData attempt = payload.examAttempt();
+        InboundEvent<ExamAttemptEvent> event = new InboundEvent<>(payload, metadata);
+        validate(event);
+        if (versions.advance(ENTITY, entityKey(payload), metadata)) {
+            apply(List.of(event));
+        }
+    }
+
+    /**
+     * The poll's attempts in a handful of statements, with the effect of each applied in turn: newest-wins decides for
+     * all of them at once, then {@link #apply} applies those it lets through.
+     */
+    @Override
+    public void handleAll(List<InboundEvent<ExamAttemptEvent>> events) {
+        events.forEach(ExamAttemptHandler::validate);
+        apply(versions.newestOf(ENTITY, events, ExamAttemptHandler::entityKey));
+    }
+
+    /**
+     * Applies the events in their order, as one event at a time would, in a few statements however many there are:
+     * what they touch is read, a query a table, the learners' standings locked in one statement; the effects are
+     * applied in memory by the same rules as any other change; and everything is written at one flush. Only a
+     * crossing of the passing line, or a certificate to invalidate, costs statements of its own, as it is announced
+     * when it happens.
+     */
+    private void apply(List<InboundEvent<ExamAttemptEvent>> applying) {
+        if (applying.isEmpty()) {
+            return;
+        }
+        List<Attempt> attempts = resolve(applying);
+
+        LockedStandings standings = grades.lockStandings(
+                learnersWith(attempts, Outcome.VERIFIED, Outcome.REJECTED, Outcome.RESET));
+        // read once the standings are locked, as invalidating one certificate on its own does
+        certificates.readAhead(learnersWith(attempts, Outcome.REJECTED));
+        Completions.Batch completed = completions.batchOf(attempts.stream()
+                .filter(attempt -> attempt.outcome() == Outcome.SUBMITTED || attempt.outcome() == Outcome.RESET)
+                .map(attempt -> new Completions.Block(attempt.userId(), attempt.courseKey(), attempt.usageKey()))
+                .toList());
+        CreditRequirements.Batch requirements = credit.batchOf(attempts.stream().map(Attempt::exam).toList());
+
+        for (Attempt attempt : attempts) {
+            LearnerInCourse learner = attempt.learner();
+            String usageKey = attempt.usageKey();
+            switch (attempt.outcome()) {
+                case SUBMITTED -> {
+                    completed.complete(attempt.userId(), attempt.courseKey(), usageKey);
+                    requirements.setExamStatus(attempt.exam(), CreditStatus.SUBMITTED);
+                }
+                case VERIFIED -> {
+                    standings.removeOverride(learner, usageKey, CourseGrades.PROCTORING);
+                    requirements.setExamStatus(attempt.exam(), CreditStatus.SATISFIED);
+                }
+                case REJECTED -> {
+                    // the override may make the learner stop passing (notpassing) before the invalidation (unavailable)
+                    standings.override(learner, usageKey, BigDecimal.ZERO, CourseGrades.PROCTORING);
+                    requirements.setExamStatus(attempt.exam(), CreditStatus.FAILED);
+                    certificates.invalidateIfAny(learner.user(), learner.course(), standings.standingOf(learner));
+                }
+                case ERRORED -> requirements.setExamStatus(attempt.exam(), CreditStatus.FAILED);
+                case RESET -> {
+                    standings.reset(learner, usageKey);
+                    completed.reset(attempt.userId(), usageKey);
+                    requirements.removeExamStatus(attempt.exam());
+                }
+            }
+        }
+        standings.store();
+        completed.store();
+        requirements.store();
+    }
+
+    /** What an exam attempt event says happened, by its type. */
+    private enum Outcome {
+        SUBMITTED(OpenEdxEvents.EXAM_ATTEMPT_SUBMITTED),
+        VERIFIED(OpenEdxEvents.EXAM_ATTEMPT_VERIFIED),
+        REJECTED(OpenEdxEvents.EXAM_ATTEMPT_REJECTED),
+        ERRORED(OpenEdxEvents.EXAM_ATTEMPT_ERRORED),
+        RESET(OpenEdxEvents.EXAM_ATTEMPT_RESET);
+
+        private final EventType<ExamAttemptEvent> type;
+
+        Outcome(EventType<ExamAttemptEvent> type) {
+            this.type = type;
+        }
+
+        EventType<ExamAttemptEvent> type() {
+            return type;
+        }
+
+        static Outcome of(EventMetadata metadata) {
+            return Arrays.stream(values()).filter(outcome -> outcome.type.name().equals(metadata.type()))
+                    .findFirst()
+                    .orElseThrow(() -> new PoisonMessageException("not an exam attempt event: " + metadata.type()));
+        }
+    }
+
+    /** An applying event with the learner and the course it is about. */
+    private record Attempt(Outcome outcome, LearnerInCourse learner, String usageKey) {
+
+        long userId() {
+            return learner.user().id();
+        }
+
+        String courseKey() {
+            return learner.course().courseKey();
+        }
+
+        CreditRequirements.Exam exam() {
+            return new CreditRequirements.Exam(userId(), courseKey(), usageKey);
+        }
+    }
+
+    private static String entityKey(ExamAttemptEvent payload) {
+        return payload.examAttempt().studentUser().id() + "|" + payload.examAttempt().usageKey();
+    }
+
+    private static void validate(InboundEvent<ExamAttemptEvent> event) {
+        ExamAttemptData attempt = event.payload().examAttempt();
         String usageKey = attempt.usageKey();
         if (!OpenEdxKeys.isCourseKey(attempt.courseKey()) || !OpenEdxKeys.isUsageKey(usageKey)
                 || !OpenEdxKeys.courseKeyOf(usageKey).equals(attempt.courseKey())) {
             throw new PoisonMessageException("exam_attempt.usage_key " + usageKey + " is not a block of course "
                     + attempt.courseKey());
         }
-        long userId = attempt.studentUser().id();
-        if (!versions.advance(ENTITY, userId + "|" + usageKey, metadata)) {
-            return;
-        }
-        User user = users.findById(userId).orElseThrow(
-                () -> new IllegalStateException("no learner with LMS user id " + userId));
-        CourseOverview course = courses.find(attempt.courseKey()).orElseThrow(
-                () -> new IllegalStateException("no course " + attempt.courseKey()));
-        String courseKey = course.courseKey();
+        Outcome.of(event.metadata());
+    }
 
-        String type = metadata.type();
-        if (type.equals(OpenEdxEvents.EXAM_ATTEMPT_SUBMITTED.name())) {
-            completions.complete(userId, courseKey, usageKey);
-            credit.setExamStatus(userId, courseKey, usageKey, CreditStatus.SUBMITTED);
-        } else if (type.equals(OpenEdxEvents.EXAM_ATTEMPT_VERIFIED.name())) {
-            grades.removeOverride(user, course, usageKey, CourseGrades.PROCTORING);
-            credit.setExamStatus(userId, courseKey, usageKey, CreditStatus.SATISFIED);
-        } else if (type.equals(OpenEdxEvents.EXAM_ATTEMPT_REJECTED.name())) {
-            // the override may make the learner stop passing (notpassing) before the invalidation (unavailable)
-            grades.override(user, course, usageKey, BigDecimal.ZERO, CourseGrades.PROCTORING);
-            credit.setExamStatus(userId, courseKey, usageKey, CreditStatus.FAILED);
-            certificates.invalidateIfAny(user, course);
-        } else if (type.equals(OpenEdxEvents.EXAM_ATTEMPT_ERRORED.name())) {
-            credit.setExamStatus(userId, courseKey, usageKey, CreditStatus.FAILED);
-        } else if (type.equals(OpenEdxEvents.EXAM_ATTEMPT_RESET.name())) {
-            grades.reset(user, course, usageKey);
-            completions.reset(userId, usageKey);
-            credit.removeExamStatus(userId, courseKey, usageKey);
-        } else {
-            throw new PoisonMessageException("not an exam attempt event: " + type);
+    /**
+     * The learners and courses of the applying events, in one query each. One the LMS does not know (yet) fails the
+     * poll, as it fails the event on its own: the bus then applies the poll event by event, so that only that event is
+     * retried and dead-lettered, and the others apply.
+     */
+    private List<Attempt> resolve(List<InboundEvent<ExamAttemptEvent>> applying) {
+        Map<Long, User> learners = users.findAllById(applying.stream()
+                .map(event -> event.payload().examAttempt().studentUser().id()).collect(Collectors.toSet()));
+        Map<String, CourseOverview> known = courses.findAll(applying.stream()
+                .map(event -> event.payload().examAttempt().courseKey()).collect(Collectors.toSet()));
+        List<Attempt> attempts = new ArrayList<>(applying.size());
+        for (InboundEvent<ExamAttemptEvent> event : applying) {
+            ExamAttemptData attempt = event.payload().examAttempt();
+            long userId = attempt.studentUser().id();
+            User user = learners.get(userId);
+            if (user == null) {
+                throw new IllegalStateException("no learner with LMS user id " + userId);
+            }
+            CourseOverview course = known.get(attempt.courseKey());
+            if (course == null) {
+                throw new IllegalStateException("no course " + attempt.courseKey());
+            }
+            attempts.add(new Attempt(Outcome.of(event.metadata()), new LearnerInCourse(user, course),
+                    attempt.usageKey()));
         }
+        return attempts;
+    }
+
+    private static List<LearnerInCourse> learnersWith(List<Attempt> attempts, Outcome... outcomes) {
+        Set<Outcome> wanted = Set.of(outcomes);
+        return attempts.stream().filter(attempt -> wanted.contains(attempt.outcome())).map(Attempt::learner).toList();
     }
 }

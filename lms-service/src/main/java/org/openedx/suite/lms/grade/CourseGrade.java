@@ -24,6 +24,14 @@ class CourseGrade {
     protected CourseGrade() {
     }
 
+    long userId() {
+        return userId;
+    }
+
+    String courseKey() {
+        return courseKey;
+    }
+
     Standing standing() {
         return new Standing(percent, passed);
     }

@@ -2,13 +2,19 @@ package org.openedx.suite.lms.grade;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.openedx.suite.contracts.CoursePassingStatusData;
 import org.openedx.suite.contracts.CoursePassingStatusEvent;
 import org.openedx.suite.contracts.OpenEdxEvents;
 import org.openedx.suite.eventbus.EventPublisher;
 import org.openedx.suite.lms.course.CourseOverview;
+import org.openedx.suite.lms.course.CoursePolicy;
 import org.openedx.suite.lms.course.Courses;
 import org.openedx.suite.lms.course.GradingPolicyChanged;
 import org.openedx.suite.lms.user.User;
@@ -58,73 +64,44 @@ public class CourseGrades {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Standing lockStanding(long userId, String courseKey) {
-        return lock(userId, courseKey).standing();
+        StandingKey key = new StandingKey(userId, courseKey);
+        return lock(List.of(key)).get(key).standing();
+    }
+
+    /**
+     * Locks the learners' standings for the rest of the transaction, in a few statements however many there are, and
+     * reads what changing them needs: their subsection grades and the courses' passing grades.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public LockedStandings lockStandings(Collection<LearnerInCourse> learners) {
+        Map<StandingKey, LearnerInCourse> byKey = new LinkedHashMap<>();
+        learners.stream().sorted(Comparator.comparing((LearnerInCourse learner) -> learner.user().id())
+                        .thenComparing(learner -> learner.course().courseKey()))
+                .forEach(learner -> byKey.putIfAbsent(learner.key(), learner));
+        if (byKey.isEmpty()) {
+            return new LockedStandings(Map.of(), subsections);
+        }
+        Map<StandingKey, CourseGrade> grades = lock(byKey.keySet());
+        // read once the locks are held: a passing line moved meanwhile is then the one to grade against
+        Map<String, CoursePolicy> policies = courses.policiesOf(
+                byKey.keySet().stream().map(StandingKey::courseKey).collect(Collectors.toSet()));
+        Map<StandingKey, List<SubsectionGrade>> rows = subsections
+                .findOfLearners(userIds(byKey.keySet()), courseKeys(byKey.keySet())).stream()
+                .collect(Collectors.groupingBy(row -> new StandingKey(row.userId(), row.courseKey())));
+        Map<StandingKey, LockedStanding> standings = new LinkedHashMap<>();
+        byKey.forEach((key, learner) -> standings.put(key, new LockedStanding(learner,
+                policies.get(key.courseKey()).passingGrade(), grades.get(key), rows.getOrDefault(key, List.of()),
+                this::announce)));
+        return new LockedStandings(standings, subsections);
     }
 
     /** Records the learner's own score on a subsection; an override on it stays. */
     @Transactional
     void score(User user, CourseOverview course, String usageKey, BigDecimal earned, BigDecimal possible) {
-        CourseGrade grade = lock(user.id(), course.courseKey());
-        Instant now = Instant.now();
-        SubsectionGrade subsection = subsectionOf(user, course, usageKey, now);
-        subsection.score(earned, possible, now);
-        subsections.save(subsection);
-        recompute(user, course, grade, now);
-    }
-
-    /**
-     * Replaces the learner's earned points on a subsection. A subsection the learner has no score on yet gets a row of
-     * 0 of 0 holding the override: it counts for nothing until the learner's score arrives, and then the override
-     * applies to it.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void override(User user, CourseOverview course, String usageKey, BigDecimal earned, String feature) {
-        CourseGrade grade = lock(user.id(), course.courseKey());
-        Instant now = Instant.now();
-        SubsectionGrade subsection = subsectionOf(user, course, usageKey, now);
-        subsection.override(earned, feature, now);
-        subsections.save(subsection);
-        recompute(user, course, grade, now);
-    }
-
-    /** Removes the feature's override on a subsection, so that the learner's own score counts again. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void removeOverride(User user, CourseOverview course, String usageKey, String feature) {
-        CourseGrade grade = lock(user.id(), course.courseKey());
-        Instant now = Instant.now();
-        var found = subsections.findByUserIdAndUsageKey(user.id(), usageKey);
-        if (found.isEmpty() || !found.get().hasOverrideFrom(feature)) {
-            return;
-        }
-        SubsectionGrade subsection = found.get();
-        if (subsection.neverScored()) {
-            subsections.delete(subsection);
-        } else {
-            subsection.removeOverride(now);
-        }
-        recompute(user, course, grade, now);
-    }
-
-    /**
-     * Clears the learner's score and any override on a subsection. The subsection keeps its possible points and so
-     * still counts, at 0, as an unattempted subsection does in Open edX; a row that never had a score goes.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void reset(User user, CourseOverview course, String usageKey) {
-        CourseGrade grade = lock(user.id(), course.courseKey());
-        Instant now = Instant.now();
-        var found = subsections.findByUserIdAndUsageKey(user.id(), usageKey);
-        if (found.isEmpty()) {
-            return;
-        }
-        SubsectionGrade subsection = found.get();
-        if (subsection.neverScored()) {
-            subsections.delete(subsection);
-        } else {
-            subsection.removeOverride(now);
-            subsection.score(BigDecimal.ZERO, subsection.possible(), now);
-        }
-        recompute(user, course, grade, now);
+        LearnerInCourse learner = new LearnerInCourse(user, course);
+        LockedStandings standings = lockStandings(List.of(learner));
+        standings.score(learner, usageKey, earned, possible);
+        standings.store();
     }
 
     /** A moved passing line can put learners on its other side: each of them is re-evaluated. */
@@ -135,11 +112,11 @@ public class CourseGrades {
         if (course.isEmpty()) {
             return; // no overview, so nobody can have grades in the course yet
         }
-        for (long userId : courseGrades.learnersIn(change.courseKey())) {
-            User user = users.findById(userId).orElseThrow();
-            CourseGrade grade = lock(userId, change.courseKey());
-            recompute(user, course.get(), grade, Instant.now());
-        }
+        List<Long> learners = courseGrades.learnersIn(change.courseKey());
+        Map<Long, User> known = users.findAllById(learners);
+        LockedStandings standings = lockStandings(learners.stream()
+                .map(userId -> new LearnerInCourse(known.get(userId), course.get())).toList());
+        standings.recomputeAll();
     }
 
     @Transactional(readOnly = true)
@@ -157,28 +134,30 @@ public class CourseGrades {
         return subsections.existsByUserIdAndCourseKey(userId, courseKey);
     }
 
-    private void recompute(User user, CourseOverview course, CourseGrade grade, Instant at) {
-        List<GradeModel.Score> scores = subsections
-                .findByUserIdAndCourseKeyOrderByUsageKey(user.id(), course.courseKey()).stream()
-                .map(SubsectionGrade::toScore).toList();
-        Standing before = grade.standing();
-        Standing after = GradeModel.standing(scores, courses.policyOf(course.courseKey()).passingGrade());
-        grade.update(after, at);
-        if (!GradeModel.crossesLine(before, after)) {
-            return;
-        }
+    private void announce(User user, CourseOverview course, Standing after, Instant at) {
         publisher.publish(OpenEdxEvents.COURSE_PASSING_STATUS_UPDATED, new CoursePassingStatusEvent(
                 new CoursePassingStatusData(after.passed(), course.toCourseData(), user.toUserData())), at);
         applicationEvents.publishEvent(new CoursePassingChanged(user, course, after, at));
     }
 
-    private CourseGrade lock(long userId, String courseKey) {
-        courseGrades.createIfMissing(userId, courseKey);
-        return courseGrades.lock(userId, courseKey).orElseThrow();
+    /**
+     * Creates the standings that do not exist yet, then locks them all in one statement, in the order of their keys:
+     * two transactions that lock some of the same standings take them in the same order, so neither waits for the
+     * other while holding what the other waits for.
+     */
+    private Map<StandingKey, CourseGrade> lock(Collection<StandingKey> keys) {
+        Long[] userIds = userIds(keys);
+        String[] courseKeys = courseKeys(keys);
+        courseGrades.createAllMissing(userIds, courseKeys);
+        return courseGrades.lockAll(userIds, courseKeys).stream()
+                .collect(Collectors.toMap(grade -> new StandingKey(grade.userId(), grade.courseKey()), grade -> grade));
     }
 
-    private SubsectionGrade subsectionOf(User user, CourseOverview course, String usageKey, Instant at) {
-        return subsections.findByUserIdAndUsageKey(user.id(), usageKey)
-                .orElseGet(() -> new SubsectionGrade(user.id(), course.courseKey(), usageKey, at));
+    private static Long[] userIds(Collection<StandingKey> keys) {
+        return keys.stream().map(StandingKey::userId).toArray(Long[]::new);
+    }
+
+    private static String[] courseKeys(Collection<StandingKey> keys) {
+        return keys.stream().map(StandingKey::courseKey).toArray(String[]::new);
     }
 }

@@ -7,12 +7,16 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 
 @Entity
 class SubsectionGrade {
 
+    // a sequence drawn 50 at a time (V2), so that the rows a poll of exam events creates are inserted in JDBC batches
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "subsection_grade_id_seq")
+    @SequenceGenerator(name = "subsection_grade_id_seq", sequenceName = "subsection_grade_id_seq",
+            allocationSize = 50)
     private Long id;
 
     private long userId;
@@ -32,8 +36,15 @@ class SubsectionGrade {
         this.userId = userId;
         this.courseKey = courseKey;
         this.usageKey = usageKey;
+        renew(at);
+    }
+
+    /** Back to what a new row is: no score, no override. */
+    void renew(Instant at) {
         this.earned = BigDecimal.ZERO;
         this.possible = BigDecimal.ZERO;
+        this.overrideEarned = null;
+        this.overrideFeature = null;
         this.modified = at;
     }
 
@@ -66,6 +77,14 @@ class SubsectionGrade {
 
     GradeModel.Score toScore() {
         return new GradeModel.Score(earned, possible, overrideEarned);
+    }
+
+    long userId() {
+        return userId;
+    }
+
+    String courseKey() {
+        return courseKey;
     }
 
     String usageKey() {

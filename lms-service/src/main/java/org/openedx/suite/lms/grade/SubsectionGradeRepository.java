@@ -1,15 +1,21 @@
 package org.openedx.suite.lms.grade;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 interface SubsectionGradeRepository extends JpaRepository<SubsectionGrade, Long> {
 
     List<SubsectionGrade> findByUserIdAndCourseKeyOrderByUsageKey(long userId, String courseKey);
 
-    Optional<SubsectionGrade> findByUserIdAndUsageKey(long userId, String usageKey);
+    /** Every subsection grade of the learners, learner i being (userIds[i], courseKeys[i]). */
+    @Query(value = """
+            SELECT s.* FROM subsection_grade s
+             WHERE (s.user_id, s.course_key) IN
+                   (SELECT * FROM unnest(CAST(:userIds AS bigint[]), CAST(:courseKeys AS text[])))
+            """, nativeQuery = true)
+    List<SubsectionGrade> findOfLearners(Long[] userIds, String[] courseKeys);
 
     boolean existsByUserIdAndCourseKey(long userId, String courseKey);
 }

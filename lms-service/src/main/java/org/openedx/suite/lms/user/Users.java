@@ -1,6 +1,9 @@
 package org.openedx.suite.lms.user;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.openedx.suite.web.ApiException;
@@ -41,5 +44,13 @@ public class Users {
     @Transactional(readOnly = true)
     public Optional<User> findById(long id) {
         return users.findById(id);
+    }
+
+    /** Those of the learners the LMS knows, by LMS user id, in one query. */
+    @Transactional(readOnly = true)
+    public Map<Long, User> findAllById(Collection<Long> ids) {
+        Map<Long, User> found = new HashMap<>();
+        users.findAllById(ids).forEach(user -> found.put(user.id(), user));
+        return found;
     }
 }
