@@ -20,11 +20,19 @@ final class DiscoveryRequests {
                 .wrongMethod("PUT")
                 .wrongMethod("DELETE");
 
+        Endpoint history = Endpoint.of(SuiteService.DISCOVERY, "GET", "/api/course-runs/{course_key}/history",
+                        "/api/course-runs/" + fixture.courseKey() + "/history")
+                .courseKeysInPath(key -> "/api/course-runs/" + key + "/history")
+                .pathCase("history of an unknown course run", "/api/course-runs/" + keys.courseKey() + "/history", 404,
+                        null)
+                .wrongMethod("POST");
+        CmsRequests.pages(history);
+
         Endpoint search = Endpoint.of(SuiteService.DISCOVERY, "GET", "/api/course-runs", "/api/course-runs")
                 .query("q of 256 characters", "q=" + "q".repeat(256), 400, "q")
                 .query("q with a NUL byte", "q=Demo%00X", 400, "q")
                 .wrongMethod("POST");
         CmsRequests.pages(search);
-        return List.of(run, search);
+        return List.of(run, history, search);
     }
 }
