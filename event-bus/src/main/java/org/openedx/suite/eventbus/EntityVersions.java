@@ -1,6 +1,5 @@
 package org.openedx.suite.eventbus;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -26,14 +25,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * so of two events with the same time the later one is the later change.
  */
 public class EntityVersions {
-
-    private static final String ADVANCE = """
-            INSERT INTO event_bus.entity_version (entity_type, entity_key, event_time, event_id)
-            VALUES (?, ?, ?, ?)
-            ON CONFLICT (entity_type, entity_key) DO UPDATE
-               SET event_time = EXCLUDED.event_time, event_id = EXCLUDED.event_id
-             WHERE entity_version.event_time <= EXCLUDED.event_time
-            """;
 
     // A placeholder row for each entity seen for the first time, so that every entity of the batch has a row to lock:
     // a concurrent first event of the same entity (a dead-letter replay) then waits for this transaction instead of
@@ -71,7 +62,7 @@ public class EntityVersions {
     }
 
     /**
-     * Moves the entity's version to this event's time.
+     * Moves the entity's version to this event's time (written as the transaction commits, like a batch's).
      *
      * @param entityType e.g. {@code course-run}
      * @param entityKey  e.g. the course key, or {@code username|course key}
@@ -83,13 +74,8 @@ public class EntityVersions {
     }
 
     public boolean advance(String entityType, String entityKey, Instant eventTime, UUID eventId) {
-        Transactions.requireActive("newest-wins check");
-        Locked locked = lockedInThisTransaction(entityType);
-        if (locked != null && locked.versions.containsKey(entityKey)) {
-            // the table is behind what this transaction decided; the lock's version is the true one until commit
-            return locked.advance(entityKey, eventTime, eventId);
-        }
-        return jdbc.update(ADVANCE, entityType, entityKey, Timestamp.from(eventTime), eventId) == 1;
+        // through the transaction's lock, so that this decision and a batch's in the same transaction see each other
+        return lock(entityType, List.of(entityKey)).advance(entityKey, eventTime, eventId);
     }
 
     /**
