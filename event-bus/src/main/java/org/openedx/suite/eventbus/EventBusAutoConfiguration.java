@@ -175,9 +175,13 @@ public class EventBusAutoConfiguration {
     DefaultErrorHandler eventBusErrorHandler(KafkaTemplate<byte[], byte[]> eventBusKafkaTemplate,
                                              EventBusProperties properties, EventBusTopics topics,
                                              DeadLetters deadLetters) {
-        var deadLetterTopic = new DeadLetterPublishingRecoverer(eventBusKafkaTemplate,
-                (record, exception) -> new TopicPartition(topics.deadLetterTopicOf(record.topic()),
-                        record.partition()));
+        var deadLetterTopic = new DeadLetterPublishingRecoverer(eventBusKafkaTemplate, (record, exception) -> {
+            String topic = topics.deadLetterTopicOf(record.topic());
+            // the same partition keeps a key's dead letters in order; a topic made elsewhere may have more partitions
+            // than its dead-letter topic, and then the producer picks one by key (-1) rather than fail for ever
+            boolean samePartition = record.partition() < eventBusKafkaTemplate.partitionsFor(topic).size();
+            return new TopicPartition(topic, samePartition ? record.partition() : -1);
+        });
         var consumer = properties.consumer();
         var attempts = new DeliveryAttempts();
         var handler = new DefaultErrorHandler((record, exception) -> {
@@ -196,10 +200,11 @@ public class EventBusAutoConfiguration {
     @Bean
     EventBusConsumer eventBusConsumer(InboundEventDispatcher dispatcher, KafkaProperties kafka,
                                       EventBusProperties properties, EventBusTopics topics,
-                                      DefaultErrorHandler eventBusErrorHandler,
+                                      DefaultErrorHandler eventBusErrorHandler, KafkaAdmin admin,
                                       @Value("${spring.application.name}") String applicationName) {
         return new EventBusConsumer(dispatcher, d ->
-                listenerContainer(d, kafka, properties, topics, eventBusErrorHandler, applicationName));
+                listenerContainer(d, kafka, properties, topics, eventBusErrorHandler, applicationName), admin,
+                properties.consumer().concurrency() > 0);
     }
 
     @Bean
@@ -237,8 +242,6 @@ public class EventBusAutoConfiguration {
         containerProperties.setAckMode(ContainerProperties.AckMode.BATCH);
         var container = new ConcurrentMessageListenerContainer<>(
                 new DefaultKafkaConsumerFactory<byte[], byte[]>(config), containerProperties);
-        // one thread per partition: Spring Kafka 4.1 loses a batch listener's back-off state when one thread serves
-        // several partitions (GH-4371), which could keep a failing record from ever reaching the dead-letter topic
         int concurrency = properties.consumer().concurrency();
         container.setConcurrency(concurrency > 0 ? concurrency
                 : properties.partitions() * containerProperties.getTopics().length);
