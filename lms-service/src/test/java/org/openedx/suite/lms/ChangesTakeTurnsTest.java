@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.openedx.suite.contracts.OpenEdxEvents.EXAM_ATTEMPT_REJECTED;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -176,28 +172,12 @@ class ChangesTakeTurnsTest {
             for (Runnable change : changes) {
                 running.add(CompletableFuture.runAsync(change, task -> new Thread(task).start()));
                 int queued = running.size();
-                await().atMost(Lms.EVENTUALLY).until(() -> waitingForALock() == queued);
+                await().atMost(Lms.EVENTUALLY).until(() -> LockWaits.sessionsWaiting(dataSource) == queued);
             }
             return EventTimes.truncate(Instant.now());
         });
         running.forEach(CompletableFuture::join);
         return released;
-    }
-
-    /**
-     * Sessions of this service's database waiting for a lock another session holds. Asked on a connection of its
-     * own: inside a transaction PostgreSQL keeps answering with the activity it saw first.
-     */
-    private long waitingForALock() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet waiting = statement.executeQuery("""
-                     SELECT count(*) FROM pg_stat_activity
-                      WHERE datname = current_database() AND wait_event_type = 'Lock'
-                     """)) {
-            waiting.next();
-            return waiting.getLong(1);
-        }
     }
 
     private static void stampedAfter(Published<?> event, Instant released) {

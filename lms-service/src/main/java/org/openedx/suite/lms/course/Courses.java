@@ -70,12 +70,12 @@ public class Courses {
      */
     @Transactional
     CoursePolicy setPolicy(String courseKey, BigDecimal passingGrade, boolean creditCourse) {
-        Instant now = Instant.now();
         passingGrade = passingGrade.setScale(2, RoundingMode.UNNECESSARY);
-        GradingPolicy policy = policies.findById(courseKey).orElseGet(() -> new GradingPolicy(courseKey));
+        policies.createIfAbsent(courseKey, GradingPolicy.DEFAULT_PASSING_GRADE, Instant.now());
+        // locked, so that of two changes at once the second sees the first's line when it decides whether it moved
+        GradingPolicy policy = policies.findForUpdate(courseKey).orElseThrow();
         boolean lineMoved = policy.passingGrade().compareTo(passingGrade) != 0;
-        policy.change(passingGrade, creditCourse, now);
-        policies.save(policy);
+        policy.change(passingGrade, creditCourse, Instant.now());
         if (lineMoved) {
             events.publishEvent(new GradingPolicyChanged(courseKey));
         }

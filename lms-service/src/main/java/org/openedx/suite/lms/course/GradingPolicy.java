@@ -21,11 +21,6 @@ class GradingPolicy {
     protected GradingPolicy() {
     }
 
-    GradingPolicy(String courseKey) {
-        this.courseKey = courseKey;
-        this.passingGrade = DEFAULT_PASSING_GRADE;
-    }
-
     void change(BigDecimal passingGrade, boolean creditCourse, Instant at) {
         this.passingGrade = passingGrade;
         this.creditCourse = creditCourse;
