@@ -70,12 +70,8 @@ public class EntityVersions {
      *         (ignore it)
      */
     public boolean advance(String entityType, String entityKey, EventMetadata event) {
-        return advance(entityType, entityKey, event.time(), event.id());
-    }
-
-    public boolean advance(String entityType, String entityKey, Instant eventTime, UUID eventId) {
         // through the transaction's lock, so that this decision and a batch's in the same transaction see each other
-        return lock(entityType, List.of(entityKey)).advance(entityKey, eventTime, eventId);
+        return lock(entityType, List.of(entityKey)).advance(entityKey, event);
     }
 
     /**

@@ -80,17 +80,11 @@ class ExamAttemptHandler implements EventHandler<ExamAttemptEvent> {
 
     /**
      * One event: the bus calls this when it applies a poll again one event at a time, in one transaction, or replays a
-     * dead letter. The version newest-wins moves is written at once ({@link EntityVersions#advance}): the versions
-     * that {@code newestOf} moves are written only as the transaction commits, so a later event of the same entity in
-     * the same transaction would not see them.
+     * dead letter. Newest-wins sees what the events before it in the transaction decided: they share its lock.
      */
     @Override
     public void handle(ExamAttemptEvent payload, EventMetadata metadata) {
-        InboundEvent<ExamAttemptEvent> event = new InboundEvent<>(payload, metadata);
-        validate(event);
-        if (versions.advance(ENTITY, entityKey(payload), metadata)) {
-            apply(List.of(event));
-        }
+        handleAll(List.of(new InboundEvent<>(payload, metadata)));
     }
 
     /**
