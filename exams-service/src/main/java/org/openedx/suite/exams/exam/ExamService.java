@@ -21,7 +21,7 @@ class ExamService {
 
     @Transactional
     ExamResponse create(CreateExamRequest request) {
-        if (!OpenEdxKeys.courseKeyOf(request.usageKey()).equals(request.courseKey())) {
+        if (!OpenEdxKeys.isBlockOf(request.usageKey(), request.courseKey())) {
             throw ApiException.badRequest("usage_key", "must be a block of course " + request.courseKey());
         }
         if (exams.existsByUsageKey(request.usageKey())) {

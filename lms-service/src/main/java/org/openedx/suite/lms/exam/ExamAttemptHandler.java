@@ -199,8 +199,7 @@ class ExamAttemptHandler implements EventHandler<ExamAttemptEvent> {
     private static void validate(InboundEvent<ExamAttemptEvent> event) {
         ExamAttemptData attempt = event.payload().examAttempt();
         String usageKey = attempt.usageKey();
-        if (!OpenEdxKeys.isCourseKey(attempt.courseKey()) || !OpenEdxKeys.isUsageKey(usageKey)
-                || !OpenEdxKeys.courseKeyOf(usageKey).equals(attempt.courseKey())) {
+        if (!OpenEdxKeys.isBlockOf(usageKey, attempt.courseKey())) {
             throw new PoisonMessageException("exam_attempt.usage_key " + usageKey + " is not a block of course "
                     + attempt.courseKey());
         }

@@ -46,7 +46,7 @@ class GradeController {
                            @PathVariable String username,
                            @PathVariable("usage_key") @UsageKey String usageKey,
                            @Valid @RequestBody ScoreRequest request) {
-        if (!OpenEdxKeys.courseKeyOf(usageKey).equals(courseKey)) {
+        if (!OpenEdxKeys.isBlockOf(usageKey, courseKey)) {
             throw ApiException.badRequest("usage_key", "must be a block of course " + courseKey);
         }
         if (request.earned().compareTo(request.possible()) > 0) {
