@@ -25,6 +25,7 @@ import org.openedx.suite.lms.credit.CreditRequirements;
 import org.openedx.suite.lms.credit.CreditStatus;
 import org.openedx.suite.lms.grade.CourseGrades;
 import org.openedx.suite.lms.grade.LearnerInCourse;
+import org.openedx.suite.lms.grade.LearnerSubsection;
 import org.openedx.suite.lms.grade.LockedStandings;
 import org.openedx.suite.lms.user.User;
 import org.openedx.suite.lms.user.Users;
@@ -110,8 +111,7 @@ class ExamAttemptHandler implements EventHandler<ExamAttemptEvent> {
         }
         List<Attempt> attempts = resolve(applying);
 
-        LockedStandings standings = grades.lockStandings(
-                learnersWith(attempts, Outcome.VERIFIED, Outcome.REJECTED, Outcome.RESET));
+        LockedStandings standings = grades.lockStandings(gradesToChange(attempts));
         // read once the standings are locked, as invalidating one certificate on its own does
         certificates.readAhead(learnersWith(attempts, Outcome.REJECTED));
         Completions.Batch completed = completions.batchOf(attempts.stream()
@@ -129,7 +129,9 @@ class ExamAttemptHandler implements EventHandler<ExamAttemptEvent> {
                     requirements.setExamStatus(attempt.exam(), CreditStatus.SUBMITTED);
                 }
                 case VERIFIED -> {
-                    standings.removeOverride(learner, usageKey, CourseGrades.PROCTORING);
+                    if (standings.holds(learner)) {
+                        standings.removeOverride(learner, usageKey, CourseGrades.PROCTORING);
+                    }
                     requirements.setExamStatus(attempt.exam(), CreditStatus.SATISFIED);
                 }
                 case REJECTED -> {
@@ -169,10 +171,15 @@ class ExamAttemptHandler implements EventHandler<ExamAttemptEvent> {
             return type;
         }
 
+        private static final Map<String, Outcome> BY_TYPE = Arrays.stream(values())
+                .collect(Collectors.toUnmodifiableMap(outcome -> outcome.type.name(), outcome -> outcome));
+
         static Outcome of(EventMetadata metadata) {
-            return Arrays.stream(values()).filter(outcome -> outcome.type.name().equals(metadata.type()))
-                    .findFirst()
-                    .orElseThrow(() -> new PoisonMessageException("not an exam attempt event: " + metadata.type()));
+            Outcome outcome = BY_TYPE.get(metadata.type());
+            if (outcome == null) {
+                throw new PoisonMessageException("not an exam attempt event: " + metadata.type());
+            }
+            return outcome;
         }
     }
 
@@ -185,6 +192,10 @@ class ExamAttemptHandler implements EventHandler<ExamAttemptEvent> {
 
         String courseKey() {
             return learner.course().courseKey();
+        }
+
+        LearnerSubsection subsection() {
+            return new LearnerSubsection(userId(), usageKey);
         }
 
         CreditRequirements.Exam exam() {
@@ -232,6 +243,21 @@ class ExamAttemptHandler implements EventHandler<ExamAttemptEvent> {
                     attempt.usageKey()));
         }
         return attempts;
+    }
+
+    /**
+     * The learners whose grades the attempts may change: those rejected or reset, and those verified where a rejection
+     * left an override to remove, before this poll or in it (then the learner is rejected in it). Verifications, the
+     * common case, then lock no grades. Only exam events make and remove proctoring overrides, each subsection's under
+     * its newest-wins lock, which this transaction holds: the overrides read here stay as they are until it ends.
+     */
+    private List<LearnerInCourse> gradesToChange(List<Attempt> attempts) {
+        Set<LearnerSubsection> overridden = grades.overriddenBy(CourseGrades.PROCTORING, attempts.stream()
+                .filter(attempt -> attempt.outcome() == Outcome.VERIFIED).map(Attempt::subsection).toList());
+        return attempts.stream()
+                .filter(attempt -> attempt.outcome() == Outcome.REJECTED || attempt.outcome() == Outcome.RESET
+                        || overridden.contains(attempt.subsection()))
+                .map(Attempt::learner).toList();
     }
 
     private static List<LearnerInCourse> learnersWith(List<Attempt> attempts, Outcome... outcomes) {

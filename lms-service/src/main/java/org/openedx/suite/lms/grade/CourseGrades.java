@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.openedx.suite.contracts.CoursePassingStatusData;
@@ -93,6 +94,23 @@ public class CourseGrades {
                 policies.get(key.courseKey()).passingGrade(), grades.get(key), rows.getOrDefault(key, List.of()),
                 this::announce)));
         return new LockedStandings(standings, subsections);
+    }
+
+    /**
+     * Which of the subsections carry an override from {@code feature}, read without locking anything. Only for the
+     * one that alone makes and removes that feature's overrides, each subsection's under a lock of its own that it
+     * holds: what this reads then cannot change before its transaction ends. A score leaves an override as it is.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Set<LearnerSubsection> overriddenBy(String feature, Collection<LearnerSubsection> wanted) {
+        if (wanted.isEmpty()) {
+            return Set.of();
+        }
+        return subsections.findOverridden(feature,
+                        wanted.stream().map(LearnerSubsection::userId).toArray(Long[]::new),
+                        wanted.stream().map(LearnerSubsection::usageKey).toArray(String[]::new)).stream()
+                .map(row -> new LearnerSubsection(((Number) row[0]).longValue(), (String) row[1]))
+                .collect(Collectors.toSet());
     }
 
     /** Records the learner's own score on a subsection; an override on it stays. */

@@ -25,6 +25,11 @@ public final class LockedStandings {
         of(learner).override(usageKey, earned, feature, Instant.now());
     }
 
+    /** Whether the learner's standing is among those locked. */
+    public boolean holds(LearnerInCourse learner) {
+        return standings.containsKey(learner.key());
+    }
+
     /** See {@link LockedStanding#removeOverride}. */
     public void removeOverride(LearnerInCourse learner, String usageKey, String feature) {
         of(learner).removeOverride(usageKey, feature, Instant.now());

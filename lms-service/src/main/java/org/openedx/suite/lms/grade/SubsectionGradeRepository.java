@@ -17,5 +17,13 @@ interface SubsectionGradeRepository extends JpaRepository<SubsectionGrade, Long>
             """, nativeQuery = true)
     List<SubsectionGrade> findOfLearners(Long[] userIds, String[] courseKeys);
 
+    /** Of the subsections, i being (userIds[i], usageKeys[i]), those overridden by the feature: (user_id, usage_key). */
+    @Query(value = """
+            SELECT s.user_id, s.usage_key FROM subsection_grade s
+             WHERE s.override_feature = :feature AND (s.user_id, s.usage_key) IN
+                   (SELECT * FROM unnest(CAST(:userIds AS bigint[]), CAST(:usageKeys AS text[])))
+            """, nativeQuery = true)
+    List<Object[]> findOverridden(String feature, Long[] userIds, String[] usageKeys);
+
     boolean existsByUserIdAndCourseKey(long userId, String courseKey);
 }
