@@ -9,7 +9,8 @@ public final class OpenEdxKeys {
     // possessive: a part never gives characters back, as none of the separators after it (+ @ end) can be in it
     private static final String PART = "[A-Za-z0-9_.\\-]++";
     private static final String COURSE_KEY_PREFIX = "course-v1:";
-    private static final Pattern COURSE_KEY = Pattern.compile("course-v1:(" + PART + ")\\+(" + PART + ")\\+(" + PART + ")");
+    private static final Pattern COURSE_KEY = Pattern.compile(
+            COURSE_KEY_PREFIX + "(" + PART + ")\\+(" + PART + ")\\+(" + PART + ")");
     private static final Pattern USAGE_KEY = Pattern.compile(
             "block-v1:(" + PART + ")\\+(" + PART + ")\\+(" + PART + ")\\+type@(" + PART + ")\\+block@(" + PART + ")");
 

@@ -161,6 +161,9 @@ class ExamAttemptHandler implements EventHandler<ExamAttemptEvent> {
         ERRORED(OpenEdxEvents.EXAM_ATTEMPT_ERRORED),
         RESET(OpenEdxEvents.EXAM_ATTEMPT_RESET);
 
+        private static final Map<String, Outcome> BY_TYPE = Arrays.stream(values())
+                .collect(Collectors.toUnmodifiableMap(outcome -> outcome.type.name(), outcome -> outcome));
+
         private final EventType<ExamAttemptEvent> type;
 
         Outcome(EventType<ExamAttemptEvent> type) {
@@ -170,9 +173,6 @@ class ExamAttemptHandler implements EventHandler<ExamAttemptEvent> {
         EventType<ExamAttemptEvent> type() {
             return type;
         }
-
-        private static final Map<String, Outcome> BY_TYPE = Arrays.stream(values())
-                .collect(Collectors.toUnmodifiableMap(outcome -> outcome.type.name(), outcome -> outcome));
 
         static Outcome of(EventMetadata metadata) {
             Outcome outcome = BY_TYPE.get(metadata.type());
@@ -256,12 +256,11 @@ class ExamAttemptHandler implements EventHandler<ExamAttemptEvent> {
                 .filter(attempt -> attempt.outcome() == Outcome.VERIFIED).map(Attempt::subsection).toList());
         return attempts.stream()
                 .filter(attempt -> attempt.outcome() == Outcome.REJECTED || attempt.outcome() == Outcome.RESET
-                        || overridden.contains(attempt.subsection()))
+                        || attempt.outcome() == Outcome.VERIFIED && overridden.contains(attempt.subsection()))
                 .map(Attempt::learner).toList();
     }
 
-    private static List<LearnerInCourse> learnersWith(List<Attempt> attempts, Outcome... outcomes) {
-        Set<Outcome> wanted = Set.of(outcomes);
-        return attempts.stream().filter(attempt -> wanted.contains(attempt.outcome())).map(Attempt::learner).toList();
+    private static List<LearnerInCourse> learnersWith(List<Attempt> attempts, Outcome outcome) {
+        return attempts.stream().filter(attempt -> attempt.outcome() == outcome).map(Attempt::learner).toList();
     }
 }
