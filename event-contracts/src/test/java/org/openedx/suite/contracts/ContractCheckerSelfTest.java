@@ -29,7 +29,7 @@ class ContractCheckerSelfTest {
             AvroContract.schemaOf(OpenEdxEvents.CERTIFICATE_CREATED.name());
 
     @Test
-    void aFaithfulCopyOfThePayloadHasNoMismatches() {
+    void a_faithful_copy_of_the_payload_has_no_mismatches() {
         assertThat(AvroContract.check(Faithful.CatalogInfoChangedEvent.class, CATALOG_INFO_CHANGED)).isEmpty();
     }
 
@@ -37,7 +37,7 @@ class ContractCheckerSelfTest {
     class CatalogInfoChanged {
 
         @Test
-        void aRenamedFieldIsReportedAsMissingAndAsUnknown() {
+        void a_renamed_field_is_reported_as_missing_and_as_unknown() {
             List<AvroContract.Mismatch> mismatches =
                     AvroContract.check(RenamedField.CatalogInfoChangedEvent.class, CATALOG_INFO_CHANGED);
 
@@ -50,7 +50,7 @@ class ContractCheckerSelfTest {
         }
 
         @Test
-        void aDroppedFieldIsReported() {
+        void a_dropped_field_is_reported() {
             List<AvroContract.Mismatch> mismatches =
                     AvroContract.check(DroppedField.CatalogInfoChangedEvent.class, CATALOG_INFO_CHANGED);
 
@@ -58,7 +58,7 @@ class ContractCheckerSelfTest {
         }
 
         @Test
-        void reorderedFieldsAreReportedWhereTheirPositionsDiffer() {
+        void reordered_fields_are_reported_where_their_positions_differ() {
             List<AvroContract.Mismatch> mismatches =
                     AvroContract.check(ReorderedFields.CatalogInfoChangedEvent.class, CATALOG_INFO_CHANGED);
 
@@ -67,7 +67,7 @@ class ContractCheckerSelfTest {
         }
 
         @Test
-        void aChangedTypeIsReported() {
+        void a_changed_type_is_reported() {
             List<AvroContract.Mismatch> mismatches =
                     AvroContract.check(WrongType.CatalogInfoChangedEvent.class, CATALOG_INFO_CHANGED);
 
@@ -76,7 +76,7 @@ class ContractCheckerSelfTest {
         }
 
         @Test
-        void anOptionalFieldThatLostItsNullableIsReportedTwiceOver() {
+        void an_optional_field_that_lost_its_nullable_is_reported_twice_over() {
             List<AvroContract.Mismatch> mismatches =
                     AvroContract.check(MissingNullable.CatalogInfoChangedEvent.class, CATALOG_INFO_CHANGED);
 
@@ -92,7 +92,7 @@ class ContractCheckerSelfTest {
     class Certificate {
 
         @Test
-        void aChangedTypeInADeeplyNestedRecordIsReportedWithItsFullPath() {
+        void a_changed_type_in_a_deeply_nested_record_is_reported_with_its_full_path() {
             List<AvroContract.Mismatch> mismatches =
                     AvroContract.check(WrongType.CertificateEvent.class, CERTIFICATE_CREATED);
 
@@ -102,7 +102,7 @@ class ContractCheckerSelfTest {
         }
 
         @Test
-        void aRequiredFieldWronglyMarkedNullableIsReported() {
+        void a_required_field_wrongly_marked_nullable_is_reported() {
             List<AvroContract.Mismatch> mismatches =
                     AvroContract.check(WronglyNullable.CertificateEvent.class, CERTIFICATE_CREATED);
 
@@ -113,7 +113,7 @@ class ContractCheckerSelfTest {
         }
 
         @Test
-        void anOptionalFieldMissingItsNullableIsReported() {
+        void an_optional_field_missing_its_nullable_is_reported() {
             List<AvroContract.Mismatch> mismatches =
                     AvroContract.check(MissingNullable.CertificateEvent.class, CERTIFICATE_CREATED);
 
@@ -122,7 +122,7 @@ class ContractCheckerSelfTest {
         }
 
         @Test
-        void aRequiredFieldWhoseConstructorLetsNullThroughIsReported() {
+        void a_required_field_whose_constructor_lets_null_through_is_reported() {
             List<AvroContract.Mismatch> mismatches =
                     AvroContract.check(UncheckedConstructor.CertificateEvent.class, CERTIFICATE_CREATED);
 
@@ -132,7 +132,7 @@ class ContractCheckerSelfTest {
         }
 
         @Test
-        void aNestedRecordWithAnotherNameThanTheSchemasIsReported() {
+        void a_nested_record_with_another_name_than_the_schemas_is_reported() {
             List<AvroContract.Mismatch> mismatches =
                     AvroContract.check(RenamedRecord.CertificateEvent.class, CERTIFICATE_CREATED);
 
@@ -146,7 +146,7 @@ class ContractCheckerSelfTest {
     class Schemas {
 
         @Test
-        void aReferenceToATypeNotDefinedEarlierInTheSchemaIsReported() {
+        void a_reference_to_a_type_not_defined_earlier_in_the_schema_is_reported() {
             JsonNode schema = JsonMapper.builder().build().readTree("""
                     {"name": "CloudEvent", "type": "record", "fields": [
                       {"name": "certificate", "type": "CertificateData"}
@@ -160,7 +160,7 @@ class ContractCheckerSelfTest {
         }
 
         @Test
-        void aMissingSchemaFileFailsInsteadOfBeingSkipped() {
+        void a_missing_schema_file_fails_instead_of_being_skipped() {
             assertThatThrownBy(() -> AvroContract.schemaOf("org.openedx.learning.no_such_thing.v1"))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("org.openedx.learning.no_such_thing.v1.avsc does not exist");

@@ -21,7 +21,7 @@ class EventContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("eventTypes")
-    void payloadRecordMatchesTheOpenEdxAvroSchema(EventType<?> eventType) {
+    void payload_record_matches_the_open_edx_avro_schema(EventType<?> eventType) {
         JsonNode schema = AvroContract.schemaOf(eventType.name());
 
         List<AvroContract.Mismatch> mismatches = AvroContract.check(eventType.payloadType(), schema);
@@ -33,7 +33,7 @@ class EventContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("eventTypes")
-    void schemaIsTheCloudEventWhoseNamespaceIsTheEventType(EventType<?> eventType) {
+    void schema_is_the_cloud_event_whose_namespace_is_the_event_type(EventType<?> eventType) {
         JsonNode schema = AvroContract.schemaOf(eventType.name());
 
         assertThat(schema.path("name").asString()).isEqualTo("CloudEvent");

@@ -23,7 +23,7 @@ class EventJsonTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("eventTypes")
-    void aPayloadReadsBackEqualToWhatWasWritten(EventType<?> eventType) {
+    void a_payload_reads_back_equal_to_what_was_written(EventType<?> eventType) {
         assertRoundTrips(eventType);
     }
 
@@ -37,7 +37,7 @@ class EventJsonTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("eventTypes")
-    void theMessageKeyIsTheCourseKey(EventType<?> eventType) {
+    void the_message_key_is_the_course_key(EventType<?> eventType) {
         assertThat(keyOfSample(eventType)).isEqualTo(SamplePayloads.COURSE_KEY);
     }
 
@@ -46,7 +46,7 @@ class EventJsonTest {
     }
 
     @Test
-    void datetimesAreWrittenAsIsoStringsInUtcWithMicrosecondsAndAnExplicitOffset() {
+    void datetimes_are_written_as_iso_strings_in_utc_with_microseconds_and_an_explicit_offset() {
         JsonNode course = tree(SamplePayloads.CERTIFICATE).path("certificate").path("course");
 
         assertThat(course.path("start").isString()).isTrue();
@@ -55,7 +55,7 @@ class EventJsonTest {
     }
 
     @Test
-    void datetimesWithAnyOffsetAreReadAsTheSameInstant() {
+    void datetimes_with_any_offset_are_read_as_the_same_instant() {
         String json = """
                 {"course_key": "course-v1:OpenedX+DemoX+2026_T1", "display_name": "Demo",
                  "start": "2026-11-25T12:15:30.123456+02:00", "end": "2027-02-28T23:59:59Z"}
@@ -68,7 +68,7 @@ class EventJsonTest {
     }
 
     @Test
-    void aDatetimeWithoutAnOffsetIsRejected() {
+    void a_datetime_without_an_offset_is_rejected() {
         String json = """
                 {"course_key": "course-v1:OpenedX+DemoX+2026_T1", "display_name": "Demo",
                  "start": "2026-11-25T10:15:30", "end": null}
@@ -80,7 +80,7 @@ class EventJsonTest {
     }
 
     @Test
-    void absentOptionalValuesAreWrittenAsExplicitNulls() {
+    void absent_optional_values_are_written_as_explicit_nulls() {
         CourseData undated = new CourseData(SamplePayloads.COURSE_KEY, "Demonstration Course", null, null);
         ExamAttemptEvent verified = new ExamAttemptEvent(new ExamAttemptData(SamplePayloads.LEARNER,
                 SamplePayloads.COURSE_KEY, "block-v1:OpenedX+DemoX+2026_T1+type@sequential+block@final_exam",
@@ -101,7 +101,7 @@ class EventJsonTest {
     }
 
     @Test
-    void fieldsAreWrittenInSnakeCase() {
+    void fields_are_written_in_snake_case() {
         JsonNode user = tree(SamplePayloads.CERTIFICATE).path("certificate").path("user");
 
         assertThat(user.propertyNames()).containsExactly("id", "is_active", "pii");
@@ -128,7 +128,7 @@ class EventJsonTest {
 
     @ParameterizedTest(name = "{1}/{2} missing")
     @MethodSource("requiredFields")
-    void readingAPayloadWithoutARequiredFieldFails(Object payload, String parent, String field) {
+    void reading_a_payload_without_a_required_field_fails(Object payload, String parent, String field) {
         ObjectNode json = (ObjectNode) tree(payload);
         ((ObjectNode) json.at(parent)).remove(field);
 
@@ -139,7 +139,7 @@ class EventJsonTest {
 
     @ParameterizedTest(name = "{1}/{2} null")
     @MethodSource("requiredFields")
-    void readingAPayloadWithNullForARequiredFieldFails(Object payload, String parent, String field) {
+    void reading_a_payload_with_null_for_a_required_field_fails(Object payload, String parent, String field) {
         ObjectNode json = (ObjectNode) tree(payload);
         ((ObjectNode) json.at(parent)).putNull(field);
 
@@ -148,7 +148,7 @@ class EventJsonTest {
     }
 
     @Test
-    void optionalFieldsMayBeAbsentAsAvroDefaultsAllow() {
+    void optional_fields_may_be_absent_as_avro_defaults_allow() {
         ObjectNode json = (ObjectNode) tree(SamplePayloads.CATALOG_INFO);
         ObjectNode schedule = (ObjectNode) json.at("/catalog_info/schedule_data");
         schedule.remove("end");
@@ -163,7 +163,7 @@ class EventJsonTest {
     }
 
     @Test
-    void fieldsThisVersionDoesNotKnowAreIgnored() {
+    void fields_this_version_does_not_know_are_ignored() {
         ObjectNode json = (ObjectNode) tree(SamplePayloads.CERTIFICATE);
         json.put("added_in_a_later_minor_version", "x");
         ((ObjectNode) json.at("/certificate")).put("certificate_template", "fancy");

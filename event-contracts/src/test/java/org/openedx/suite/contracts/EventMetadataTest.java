@@ -22,7 +22,7 @@ class EventMetadataTest {
             ID, OpenEdxEvents.CERTIFICATE_CREATED.name(), "lms", TIME, "lms-7d9f-host");
 
     @Test
-    void headersAreTheOnesOpenEdxWritesInItsOrder() {
+    void headers_are_the_ones_open_edx_writes_in_its_order() {
         assertThat(metadata.toHeaders()).containsExactly(
                 Map.entry("ce_id", "6f1c4c8a-7a2b-11f0-9e3c-0242ac120002"),
                 Map.entry("ce_type", "org.openedx.learning.certificate.created.v1"),
@@ -37,7 +37,7 @@ class EventMetadataTest {
     }
 
     @Test
-    void numericHeadersAreWhatAPythonConsumerCanParse() {
+    void numeric_headers_are_what_a_python_consumer_can_parse() {
         Map<String, String> headers = metadata.toHeaders();
 
         assertThat(headers.get(EventMetadata.SOURCE_LIB)).matches("\\d+(\\.\\d+)*");
@@ -46,12 +46,12 @@ class EventMetadataTest {
     }
 
     @Test
-    void headersReadBackIntoTheSameEnvelope() {
+    void headers_read_back_into_the_same_envelope() {
         assertThat(EventMetadata.fromHeaders(metadata.toHeaders())).isEqualTo(metadata);
     }
 
     @Test
-    void anEventTimeCutToMicrosecondsSurvivesTheHeaders() {
+    void an_event_time_cut_to_microseconds_survives_the_headers() {
         Instant withNanos = Instant.parse("2026-11-25T10:15:30.123456789Z");
         EventMetadata sent = EventMetadata.of(ID, OpenEdxEvents.EXAM_ATTEMPT_REJECTED.name(), "exams",
                 EventTimes.truncate(withNanos), "exams-host");
@@ -64,7 +64,7 @@ class EventMetadataTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ce_id", "ce_type", "ce_time"})
-    void aMissingRequiredHeaderIsNamed(String header) {
+    void a_missing_required_header_is_named(String header) {
         Map<String, String> headers = new LinkedHashMap<>(metadata.toHeaders());
         headers.remove(header);
 
@@ -75,7 +75,7 @@ class EventMetadataTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ce_id", "ce_type"})
-    void aBlankRequiredHeaderCountsAsMissing(String header) {
+    void a_blank_required_header_counts_as_missing(String header) {
         Map<String, String> headers = new LinkedHashMap<>(metadata.toHeaders());
         headers.put(header, " ");
 
@@ -85,7 +85,7 @@ class EventMetadataTest {
     }
 
     @Test
-    void anIdThatIsNotAUuidIsNamed() {
+    void an_id_that_is_not_a_uuid_is_named() {
         Map<String, String> headers = new LinkedHashMap<>(metadata.toHeaders());
         headers.put(EventMetadata.ID, "not-a-uuid");
 
@@ -95,7 +95,7 @@ class EventMetadataTest {
     }
 
     @Test
-    void aTimeWithoutOffsetIsNamed() {
+    void a_time_without_offset_is_named() {
         Map<String, String> headers = new LinkedHashMap<>(metadata.toHeaders());
         headers.put(EventMetadata.TIME, "2026-11-25T10:15:30.123456");
 
@@ -105,7 +105,7 @@ class EventMetadataTest {
     }
 
     @Test
-    void theSourceNamesTheProducingService() {
+    void the_source_names_the_producing_service() {
         assertThat(EventMetadata.of(ID, OpenEdxEvents.COURSE_CATALOG_INFO_CHANGED.name(), "cms", TIME, "h").source())
                 .isEqualTo("openedx/cms/web");
     }

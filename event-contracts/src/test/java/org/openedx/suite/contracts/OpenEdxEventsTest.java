@@ -27,12 +27,12 @@ class OpenEdxEventsTest {
     }
 
     @Test
-    void everyKnownEventTypeIsListed() {
+    void every_known_event_type_is_listed() {
         assertThat(OpenEdxEvents.ALL).hasSize(10).doesNotHaveDuplicates();
     }
 
     @Test
-    void anEventTypeOutsideTheSuiteIsUnknown() {
+    void an_event_type_outside_the_suite_is_unknown() {
         assertThat(OpenEdxEvents.byName("org.openedx.learning.badge.awarded.v1")).isEmpty();
     }
 }

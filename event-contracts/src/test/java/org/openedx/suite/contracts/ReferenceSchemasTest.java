@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class ReferenceSchemasTest {
 
     @Test
-    void everySchemaTheContractReadsIsTheReferenceFileUnchanged() throws IOException {
+    void every_schema_the_contract_reads_is_the_reference_file_unchanged() throws IOException {
         Path copies = Path.of(System.getProperty(AvroContract.AVRO_DIR_PROPERTY));
         String referenceProperty = System.getProperty("openedx.avro.reference.dir");
         assumeTrue(referenceProperty != null && Files.isDirectory(Path.of(referenceProperty)),
@@ -37,7 +37,7 @@ class ReferenceSchemasTest {
     }
 
     @Test
-    void thereIsACopyForEveryEventTypeOfTheSuiteAndNoOther() throws IOException {
+    void there_is_a_copy_for_every_event_type_of_the_suite_and_no_other() throws IOException {
         Path copies = Path.of(System.getProperty(AvroContract.AVRO_DIR_PROPERTY));
 
         try (Stream<Path> files = Files.list(copies)) {

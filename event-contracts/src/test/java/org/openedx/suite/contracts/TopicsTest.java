@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TopicsTest {
 
     @Test
-    void aPrefixIsJoinedToTheBaseTopicWithADash() {
+    void a_prefix_is_joined_to_the_base_topic_with_a_dash() {
         assertThat(Topics.withPrefix("dev", Topics.LEARNING_CERTIFICATE_LIFECYCLE))
                 .isEqualTo("dev-learning-certificate-lifecycle");
     }
@@ -19,13 +19,13 @@ class TopicsTest {
     @ParameterizedTest
     @NullSource
     @ValueSource(strings = {"", "  "})
-    void withoutAPrefixTheTopicIsTheBaseTopic(String prefix) {
+    void without_a_prefix_the_topic_is_the_base_topic(String prefix) {
         assertThat(Topics.withPrefix(prefix, Topics.COURSE_CATALOG_INFO_CHANGED))
                 .isEqualTo("course-catalog-info-changed");
     }
 
     @Test
-    void theDeadLetterTopicOfATopicEndsInDlt() {
+    void the_dead_letter_topic_of_a_topic_ends_in_dlt() {
         assertThat(Topics.deadLetterOf("dev-learning-exam-attempt-lifecycle"))
                 .isEqualTo("dev-learning-exam-attempt-lifecycle-dlt");
     }

@@ -33,7 +33,7 @@ class SuiteInfrastructureTest {
     }
 
     @Test
-    void postgresGivesEachServiceItsOwnDatabaseAndUserAndKeepsTheDataAcrossRestarts() throws SQLException {
+    void postgres_gives_each_service_its_own_database_and_user_and_keeps_the_data_across_restarts() throws SQLException {
         Path dataDir = freshDir("postgres");
         int port = Ports.free();
         String url;
@@ -62,7 +62,7 @@ class SuiteInfrastructureTest {
     }
 
     @Test
-    void kafkaKeepsAcknowledgedRecordsWhenTheBrokerCrashesAndComesBackOnTheSamePort() {
+    void kafka_keeps_acknowledged_records_when_the_broker_crashes_and_comes_back_on_the_same_port() {
         Path dataDir = freshDir("kafka");
         int port = Ports.free();
         try (KafkaBroker broker = KafkaBroker.start(dataDir, port)) {

@@ -20,7 +20,7 @@ class SuiteServiceTest {
     Path repo;
 
     @Test
-    void eachServiceHasThePortAndDatabaseOfTheSpecification() {
+    void each_service_has_the_port_and_database_of_the_specification() {
         assertThat(SuiteService.CMS.specPort()).isEqualTo(18010);
         assertThat(SuiteService.DISCOVERY.specPort()).isEqualTo(18381);
         assertThat(SuiteService.LMS.specPort()).isEqualTo(18000);
@@ -31,7 +31,7 @@ class SuiteServiceTest {
     }
 
     @Test
-    void theJarIsTheModulesPackagedSpringBootJar() throws IOException {
+    void the_jar_is_the_modules_packaged_spring_boot_jar() throws IOException {
         writeJar(SuiteService.LMS, true);
 
         assertThat(SuiteService.LMS.isBuilt(repo)).isTrue();
@@ -40,7 +40,7 @@ class SuiteServiceTest {
     }
 
     @Test
-    void aMissingJarSaysHowToBuildIt() {
+    void a_missing_jar_says_how_to_build_it() {
         assertThat(SuiteService.EXAMS.isBuilt(repo)).isFalse();
         assertThatThrownBy(() -> SuiteService.EXAMS.jar(repo))
                 .hasMessageContaining("exams-service is not built")
@@ -48,7 +48,7 @@ class SuiteServiceTest {
     }
 
     @Test
-    void aModuleThatIsNotASpringBootApplicationYetIsNotBuilt() throws IOException {
+    void a_module_that_is_not_a_spring_boot_application_yet_is_not_built() throws IOException {
         writeJar(SuiteService.CMS, false);
 
         assertThat(SuiteService.CMS.isBuilt(repo)).isFalse();

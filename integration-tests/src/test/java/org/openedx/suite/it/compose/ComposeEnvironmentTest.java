@@ -130,7 +130,7 @@ class ComposeEnvironmentTest {
     }
 
     @Test
-    void composeBuildsExactlyTheSpecifiedServicesEachFromItsOwnModule() {
+    void compose_builds_exactly_the_specified_services_each_from_its_own_module() {
         Map<String, Object> built = new TreeMap<>();
         services().forEach((name, definition) -> {
             Object build = asMap(definition, name).get("build");
@@ -149,7 +149,7 @@ class ComposeEnvironmentTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("specifiedServices")
-    void serviceReadsExactlyTheSpecifiedVariables(SpecifiedService service) {
+    void service_reads_exactly_the_specified_variables(SpecifiedService service) {
         assertThat(variablesRead(service).keySet())
                 .as("the environment variables %s's application.yml reads", service)
                 .containsExactlyInAnyOrderElementsOf(SPECIFIED_VARIABLES);
@@ -157,7 +157,7 @@ class ComposeEnvironmentTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("specifiedServices")
-    void containerGetsExactlyTheVariablesTheServiceReads(SpecifiedService service) {
+    void container_gets_exactly_the_variables_the_service_reads(SpecifiedService service) {
         assertThat(environment(service).keySet())
                 .as("the environment compose gives %s: every variable its application.yml reads (%s), no other",
                         service, variablesRead(service).keySet())
@@ -166,7 +166,7 @@ class ComposeEnvironmentTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("specifiedServices")
-    void serviceListensAndIsPublishedOnItsSpecifiedPort(SpecifiedService service) {
+    void service_listens_and_is_published_on_its_specified_port(SpecifiedService service) {
         String port = String.valueOf(service.port());
         assertThat(variablesRead(service).get("SERVER_PORT"))
                 .as("the SERVER_PORT default in %s's application.yml", service)
@@ -181,7 +181,7 @@ class ComposeEnvironmentTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("specifiedServices")
-    void serviceUsesItsOwnDatabaseAndTheSharedBroker(SpecifiedService service) {
+    void service_uses_its_own_database_and_the_shared_broker(SpecifiedService service) {
         Map<String, String> environment = environment(service);
 
         assertThat(environment)
@@ -195,7 +195,7 @@ class ComposeEnvironmentTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("specifiedServices")
-    void serviceStartsOnlyOnceKafkaAndPostgresAreHealthy(SpecifiedService service) {
+    void service_starts_only_once_kafka_and_postgres_are_healthy(SpecifiedService service) {
         Object dependsOn = definition(service).get("depends_on");
         if (!(dependsOn instanceof Map<?, ?> dependencies)) {
             fail("%s's depends_on must name a condition for each dependency (the list form only waits for the "
@@ -216,7 +216,7 @@ class ComposeEnvironmentTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("specifiedServices")
-    void composeTakesTheServiceHealthFromActuatorHealthOnItsPort(SpecifiedService service) {
+    void compose_takes_the_service_health_from_actuator_health_on_its_port(SpecifiedService service) {
         Object healthcheck = definition(service).get("healthcheck");
         assertThat(healthcheck).as("%s's healthcheck", service).isInstanceOf(Map.class);
         Map<String, Object> check = asMap(healthcheck, service + " healthcheck");
@@ -233,7 +233,7 @@ class ComposeEnvironmentTest {
     }
 
     @Test
-    void postgresCreatesEachServiceItsOwnDatabaseAndUser() {
+    void postgres_creates_each_service_its_own_database_and_user() {
         String initScripts = initScriptsOf("postgres");
 
         specifiedServices().forEach(service -> assertThat(initScripts)
@@ -245,7 +245,7 @@ class ComposeEnvironmentTest {
     }
 
     @Test
-    void kafkaLeavesCreatingTopicsToTheServices() {
+    void kafka_leaves_creating_topics_to_the_services() {
         Map<String, String> kafka = environmentOf("kafka");
 
         assertThat(kafka)
