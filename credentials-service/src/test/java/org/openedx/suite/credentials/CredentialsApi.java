@@ -15,8 +15,13 @@ public final class CredentialsApi {
 
     private final RestTestClient client;
 
-    public CredentialsApi(RestTestClient client) {
+    CredentialsApi(RestTestClient client) {
         this.client = client;
+    }
+
+    /** Any GET, for the tests that look at the response as it is. */
+    public RestTestClient.ResponseSpec get(String uri, Object... uriVariables) {
+        return client.get().uri(uri, uriVariables).exchange();
     }
 
     public List<Credential> credentialsOf(String username) {

@@ -9,28 +9,24 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.openedx.suite.contracts.OpenEdxEvents;
 import org.openedx.suite.credentials.Lms.Learner;
-import org.openedx.suite.eventbus.EventBusTopics;
-import org.openedx.suite.testsupport.ServiceTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** What clients may ask, and how a question the service cannot answer is refused. */
-@ServiceTest
-@AutoConfigureRestTestClient
+@CredentialsServiceTest
 class CredentialsApiTest {
 
-    @Autowired RestTestClient client;
-    @Autowired EventBusTopics topics;
-    @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers;
+    private final CredentialsApi api;
+    private final Lms lms;
+
+    CredentialsApiTest(CredentialsApi api, Lms lms) {
+        this.api = api;
+        this.lms = lms;
+    }
 
     @Test
     void listing_credentials_needs_the_username() {
-        client.get().uri("/api/credentials").exchange()
+        api.get("/api/credentials")
                 .expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
@@ -41,21 +37,21 @@ class CredentialsApiTest {
 
     @Test
     void a_blank_username_is_refused_like_a_missing_one() {
-        client.get().uri("/api/credentials?username=").exchange()
+        api.get("/api/credentials?username=")
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("username");
     }
 
     @Test
     void a_learner_without_credentials_has_an_empty_list() {
-        client.get().uri("/api/credentials?username={username}", "nobody_" + UUID.randomUUID()).exchange()
+        api.get("/api/credentials?username={username}", "nobody_" + UUID.randomUUID())
                 .expectStatus().isOk()
                 .expectBody().json("[]");
     }
 
     @Test
     void a_credential_is_looked_up_by_a_uuid_and_a_malformed_one_is_refused_naming_the_field() {
-        client.get().uri("/api/credentials/not-a-uuid").exchange()
+        api.get("/api/credentials/not-a-uuid")
                 .expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
@@ -65,31 +61,28 @@ class CredentialsApiTest {
 
     @Test
     void an_unknown_credential_is_not_found() {
-        client.get().uri("/api/credentials/{uuid}", UUID.randomUUID()).exchange()
+        api.get("/api/credentials/{uuid}", UUID.randomUUID())
                 .expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
     void an_unknown_learner_is_not_found() {
-        client.get().uri("/api/learners/{username}", "nobody_" + UUID.randomUUID()).exchange()
+        api.get("/api/learners/{username}", "nobody_" + UUID.randomUUID())
                 .expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
     void credentials_can_be_narrowed_to_one_course_run_given_as_a_course_key() {
-        Lms lms = new Lms(bootstrapServers, topics.topicOf(OpenEdxEvents.CERTIFICATE_CREATED));
         Learner grace = Learner.named("Grace Hopper");
         String first = Lms.newCourseKey();
         String second = Lms.newCourseKey();
         lms.send(CERTIFICATE_CREATED, Lms.downloadable(grace, first, "verified"), Instant.now());
         lms.send(CERTIFICATE_CREATED, Lms.downloadable(grace, second, "honor"), Instant.now());
-        CredentialsApi api = new CredentialsApi(client);
         await().atMost(Duration.ofSeconds(30)).until(() -> api.credentialsOf(grace.username()).size() == 2);
 
-        client.get().uri("/api/credentials?username={username}&course_key={course_key}", grace.username(), second)
-                .exchange()
+        api.get("/api/credentials?username={username}&course_key={course_key}", grace.username(), second)
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.length()").isEqualTo(1)
@@ -99,7 +92,7 @@ class CredentialsApiTest {
 
     @Test
     void a_malformed_course_key_is_refused_naming_the_field() {
-        client.get().uri("/api/credentials?username=ada&course_key=DemoX").exchange()
+        api.get("/api/credentials?username=ada&course_key=DemoX")
                 .expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("course_key");
@@ -107,13 +100,13 @@ class CredentialsApiTest {
 
     @Test
     void the_service_describes_its_api_and_reports_its_health() {
-        client.get().uri("/v3/api-docs").exchange()
+        api.get("/v3/api-docs")
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.paths['/api/credentials']").exists()
                 .jsonPath("$.paths['/api/credentials/{uuid}']").exists()
                 .jsonPath("$.paths['/api/learners/{username}']").exists();
-        client.get().uri("/actuator/health").exchange()
+        api.get("/actuator/health")
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
     }

@@ -26,10 +26,12 @@ public final class Lms {
 
     private final KafkaTestClient kafka;
     private final String topic;
+    private final String deadLetterTopic;
 
-    public Lms(String bootstrapServers, String topic) {
+    Lms(String bootstrapServers, String topic, String deadLetterTopic) {
         this.kafka = new KafkaTestClient(bootstrapServers);
         this.topic = topic;
+        this.deadLetterTopic = deadLetterTopic;
     }
 
     public String topic() {
@@ -79,7 +81,7 @@ public final class Lms {
     }
 
     /** The record of the event on the dead-letter topic, or null while there is none. */
-    public Message deadLetter(UUID eventId, String deadLetterTopic) {
+    public Message deadLetter(UUID eventId) {
         return kafka.readAll(deadLetterTopic).stream()
                 .filter(message -> eventId.toString().equals(message.header("ce_id")))
                 .findFirst().orElse(null);

@@ -14,17 +14,17 @@ import java.util.function.Function;
 
 import org.openedx.suite.contracts.EventMetadata;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Newest wins: remembers, per entity, the time of the last event applied to it, so that an older event arriving late
- * is ignored. Call it from an {@link EventHandler}, in the handler's transaction, before applying the effect.
+ * is ignored. One instance per transaction of the event bus, which handlers reach through {@link InboundEvents}: it
+ * holds the versions the transaction locked, moves them in memory, and is {@link #store stored} by the bus just before
+ * the transaction commits.
  * <p>
  * An event whose time equals the entity's version applies: a key's events arrive in the order they were published,
  * so of two events with the same time the later one is the later change.
  */
-public class EntityVersions {
+public final class EntityVersions {
 
     // A placeholder row for each entity seen for the first time, so that every entity of the batch has a row to lock:
     // a concurrent first event of the same entity (a dead-letter replay) then waits for this transaction instead of
@@ -56,35 +56,23 @@ public class EntityVersions {
             """;
 
     private final JdbcTemplate jdbc;
+    private final Map<String, Locked> locks = new LinkedHashMap<>();
 
     EntityVersions(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     /**
-     * Moves the entity's version to this event's time (written as the transaction commits, like a batch's).
-     *
-     * @param entityType e.g. {@code course-run}
-     * @param entityKey  e.g. the course key, or {@code username|course key}
-     * @return true when the event is not older than the last one applied to the entity (apply it), false when it is
-     *         (ignore it)
-     */
-    public boolean advance(String entityType, String entityKey, EventMetadata event) {
-        // through the transaction's lock, so that this decision and a batch's in the same transaction see each other
-        return lock(entityType, List.of(entityKey)).advance(entityKey, event);
-    }
-
-    /**
      * Newest wins for a batch, in three statements whatever its size (the last as the transaction commits): the
      * events, taken in order, that are not older than the last event applied to their entity before them, exactly as
-     * {@link #advance} called for each in turn would pick them; each entity's version moves to the newest of them.
+     * {@link Locked#advance} called for each in turn would pick them; each entity's version moves to the newest of them.
      *
      * @param events    a handler's events in the order they arrived
      * @param entityKey the entity an event changes, e.g. its course key
      * @return the events to apply, in their order
      */
-    public <T> List<InboundEvent<T>> newestOf(String entityType, List<InboundEvent<T>> events,
-                                              Function<T, String> entityKey) {
+    <T> List<InboundEvent<T>> newestOf(String entityType, List<InboundEvent<T>> events,
+                                       Function<T, String> entityKey) {
         Locked locked = lock(entityType, events.stream().map(event -> entityKey.apply(event.payload())).toList());
         return events.stream()
                 .filter(event -> locked.advance(entityKey.apply(event.payload()), event.metadata()))
@@ -94,19 +82,12 @@ public class EntityVersions {
     /**
      * Locks the versions of some entities for the rest of the transaction, for a handler that decides newest-wins
      * event by event in memory, as {@link #newestOf} does, but interleaved with rules of its own. The versions that
-     * {@link Locked#advance} moves are written when the transaction commits.
-     * <p>
-     * A transaction has one {@code Locked} per entity type, whichever call locked first: when the event bus applies
-     * a poll one event at a time in one transaction, each event locks again, and must see what the events before it
-     * decided, which the table shows only after commit.
+     * {@link Locked#advance} moves are written when the transaction commits. Each entity type has one {@code Locked}
+     * for the whole transaction, so that every call sees what the calls before it decided.
      */
-    public Locked lock(String entityType, Collection<String> entityKeys) {
+    Locked lock(String entityType, Collection<String> entityKeys) {
         Transactions.requireActive("newest-wins check");
-        Locked locked = lockedInThisTransaction(entityType);
-        if (locked == null) {
-            locked = new Locked(entityType);
-            bindToThisTransaction(locked);
-        }
+        Locked locked = locks.computeIfAbsent(entityType, Locked::new);
         // in one order for every transaction, so that two batches sharing entities wait for each other, not deadlock
         Set<String> keys = new TreeSet<>(entityKeys);
         keys.removeAll(locked.versions.keySet());
@@ -121,28 +102,9 @@ public class EntityVersions {
         return locked;
     }
 
-    private Locked lockedInThisTransaction(String entityType) {
-        return (Locked) TransactionSynchronizationManager.getResource(new LockKey(this, entityType));
-    }
-
-    private void bindToThisTransaction(Locked locked) {
-        LockKey key = new LockKey(this, locked.entityType);
-        TransactionSynchronizationManager.bindResource(key, locked);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void beforeCommit(boolean readOnly) {
-                locked.store();
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(key);
-            }
-        });
-    }
-
-    /** Names a transaction's {@link Locked} of one entity type among the transaction's resources. */
-    private record LockKey(EntityVersions versions, String entityType) {
+    /** Writes the versions moved, and drops the placeholders of entities no event was applied to; before commit. */
+    void store() {
+        locks.values().forEach(Locked::store);
     }
 
     /** Entity versions locked by {@link #lock}; for use in the transaction that locked them. */
@@ -157,7 +119,7 @@ public class EntityVersions {
         }
 
         /**
-         * Moves the entity's version to this event's time, as {@link EntityVersions#advance} does.
+         * Moves the entity's version to this event's time.
          *
          * @return true when the event is not older than the last one applied to the entity (apply it), false when it
          *         is (ignore it)

@@ -13,6 +13,8 @@ import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManagerFactory;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -66,11 +68,6 @@ public class EventBusAutoConfiguration {
     @Bean
     EventBusTopics eventBusTopics(EventBusProperties properties) {
         return new EventBusTopics(properties.topicPrefix());
-    }
-
-    @Bean
-    EntityVersions entityVersions(JdbcTemplate jdbc, EventBusSchema schema) {
-        return new EntityVersions(jdbc);
     }
 
     /** Raw bytes both ways: the relay sends what the outbox holds, and dead letters keep what was received. */
@@ -155,9 +152,10 @@ public class EventBusAutoConfiguration {
     InboundEventDispatcher inboundEventDispatcher(ObjectProvider<EventHandler<?>> handlers, JdbcTemplate jdbc,
                                                   PlatformTransactionManager transactionManager,
                                                   ObjectProvider<OutboxEventPublisher.PendingWritesFlusher> flusher,
-                                                  EventBusSchema schema) {
+                                                  ObjectProvider<Validator> validator, EventBusSchema schema) {
         return new InboundEventDispatcher(handlers.orderedStream().toList(), jdbc,
                 new TransactionTemplate(transactionManager),
+                validator.getIfAvailable(() -> Validation.buildDefaultValidatorFactory().getValidator()),
                 flusher.getIfAvailable(() -> OutboxEventPublisher.PendingWritesFlusher.NONE));
     }
 

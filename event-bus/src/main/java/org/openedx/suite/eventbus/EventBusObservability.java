@@ -47,6 +47,9 @@ final class EventBusObservability extends AbstractHealthIndicator {
                 .description("consumed events applied").register(registry);
         FunctionCounter.builder("event_bus.events.duplicates", dispatcher, InboundEventDispatcher::duplicateCount)
                 .description("redelivered events dropped by ce_id").register(registry);
+        FunctionCounter.builder("event_bus.polls.applied_one_by_one", dispatcher,
+                        InboundEventDispatcher::pollsAppliedOneByOneCount)
+                .description("polls that failed as a whole and were applied one event at a time").register(registry);
     }
 
     @Override

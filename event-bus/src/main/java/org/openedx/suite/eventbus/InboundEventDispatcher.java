@@ -12,12 +12,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.validation.Validator;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.openedx.suite.contracts.EventJson;
 import org.openedx.suite.contracts.EventMetadata;
 import org.openedx.suite.contracts.EventType;
 import org.openedx.suite.contracts.OpenEdxEvents;
+import org.openedx.suite.contracts.PayloadConstraints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,10 +32,11 @@ import tools.jackson.core.JacksonException;
 /**
  * Turns Kafka records into calls of the handlers for their {@code ce_type}s, exactly once.
  * <p>
- * A record that cannot be read (no envelope, an unknown type, a payload that breaks the contract) throws
- * {@link PoisonMessageException} and goes straight to the dead-letter topic. Otherwise the {@code ce_id} is recorded
- * and the handler runs in one transaction: if the id was recorded before, the record is a redelivery and nothing
- * happens; if the handler fails, both roll back and the error handler retries, then dead-letters it.
+ * A record that cannot be read (no envelope, an unknown type, a payload that breaks the contract or its constraints)
+ * throws {@link PoisonMessageException} and goes straight to the dead-letter topic. Otherwise the {@code ce_id} is
+ * recorded and the handlers of its type run in one transaction: if the id was recorded before, the record is a
+ * redelivery and nothing happens; if a handler fails, all roll back and the error handler retries, then
+ * dead-letters it. Each transaction has its own newest-wins {@link EntityVersions}, stored just before it commits.
  */
 final class InboundEventDispatcher implements BatchMessageListener<byte[], byte[]> {
 
@@ -52,18 +56,21 @@ final class InboundEventDispatcher implements BatchMessageListener<byte[], byte[
             RETURNING event_id
             """;
 
-    private final Map<String, EventHandler<?>> handlers;
+    private final Map<String, List<EventHandler<?>>> handlers;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final Validator validator;
     private final OutboxEventPublisher.PendingWritesFlusher pendingWrites;
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong pollsAppliedOneByOne = new AtomicLong();
 
     InboundEventDispatcher(List<EventHandler<?>> handlers, JdbcTemplate jdbc, TransactionTemplate transactions,
-                           OutboxEventPublisher.PendingWritesFlusher pendingWrites) {
+                           Validator validator, OutboxEventPublisher.PendingWritesFlusher pendingWrites) {
         this.handlers = byEventType(handlers);
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.validator = validator;
         this.pendingWrites = pendingWrites;
     }
 
@@ -77,6 +84,11 @@ final class InboundEventDispatcher implements BatchMessageListener<byte[], byte[
 
     long duplicateCount() {
         return duplicates.get();
+    }
+
+    /** Polls that failed as a whole and were applied again one event at a time. */
+    long pollsAppliedOneByOneCount() {
+        return pollsAppliedOneByOne.get();
     }
 
     /**
@@ -105,6 +117,7 @@ final class InboundEventDispatcher implements BatchMessageListener<byte[], byte[
             try {
                 applyTogether(readable);
             } catch (RuntimeException e) {
+                pollsAppliedOneByOne.incrementAndGet();
                 log.debug("A poll of {} records failed as a whole ({}); applying them one by one", readable.size(),
                         e.toString());
                 applyOneByOne(records.subList(0, readable.size()));
@@ -131,21 +144,23 @@ final class InboundEventDispatcher implements BatchMessageListener<byte[], byte[
 
     private void applyTogether(List<Decoded<?>> events) {
         int fresh = transactions.execute(status -> {
-            List<Decoded<?>> handled = events.stream().filter(event -> event.handler() != null).toList();
+            List<Decoded<?>> handled = events.stream().filter(Decoded::handled).toList();
             Set<UUID> recorded = recordConsumed(handled);
             Map<EventHandler<?>, List<InboundEvent<?>>> byHandler = new LinkedHashMap<>();
+            int count = 0;
             for (Decoded<?> event : handled) {
                 // remove: an id that appears twice in one poll is applied the first time only
                 if (recorded.remove(event.metadata().id())) {
-                    byHandler.computeIfAbsent(event.handler(), h -> new ArrayList<>())
-                            .add(new InboundEvent<>(event.payload(), event.metadata()));
+                    count++;
+                    for (EventHandler<?> handler : event.handlers()) {
+                        byHandler.computeIfAbsent(handler, h -> new ArrayList<>())
+                                .add(new InboundEvent<>(event.payload(), event.metadata()));
+                    }
                 }
             }
-            int count = 0;
-            for (Map.Entry<EventHandler<?>, List<InboundEvent<?>>> entry : byHandler.entrySet()) {
-                handleAll(entry.getKey(), entry.getValue());
-                count += entry.getValue().size();
-            }
+            EntityVersions versions = new EntityVersions(jdbc);
+            byHandler.forEach((handler, applying) -> apply(handler, applying, versions));
+            versions.store();
             duplicates.addAndGet(handled.size() - count);
             return count;
         });
@@ -153,8 +168,8 @@ final class InboundEventDispatcher implements BatchMessageListener<byte[], byte[
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void handleAll(EventHandler handler, List events) {
-        handler.handleAll(events);
+    private static void apply(EventHandler handler, List events, EntityVersions versions) {
+        handler.apply(new InboundEvents<>(events, versions));
     }
 
     /** Records the events' ids as consumed; returns the ids that were not recorded before. */
@@ -205,16 +220,18 @@ final class InboundEventDispatcher implements BatchMessageListener<byte[], byte[
     private int applyInOneTransaction(List<ConsumerRecord<byte[], byte[]>> records) {
         int[] outcome = transactions.execute(status -> {
             int[] counts = new int[2];
+            EntityVersions versions = new EntityVersions(jdbc);
             for (int i = 0; i < records.size(); i++) {
                 try {
                     Decoded<?> event = decode(records.get(i));
-                    if (event.handler() != null) {
-                        counts[applyOne(event) ? 0 : 1]++;
+                    if (event.handled()) {
+                        counts[applyOne(event, versions) ? 0 : 1]++;
                     }
                 } catch (RuntimeException e) {
                     throw new FailedRecord(i, e);
                 }
             }
+            versions.store();
             return counts;
         });
         applied.addAndGet(outcome[0]);
@@ -223,7 +240,7 @@ final class InboundEventDispatcher implements BatchMessageListener<byte[], byte[
     }
 
     /** Returns false when the record is a redelivery of an applied event. */
-    private <T> boolean applyOne(Decoded<T> event) {
+    private <T> boolean applyOne(Decoded<T> event, EntityVersions versions) {
         ConsumerRecord<byte[], byte[]> record = event.record();
         EventMetadata metadata = event.metadata();
         int recorded = jdbc.update(RECORD_CONSUMED, metadata.id(), metadata.type(), record.topic(),
@@ -232,37 +249,48 @@ final class InboundEventDispatcher implements BatchMessageListener<byte[], byte[
             log.debug("{} {} was applied before; dropped the redelivery", metadata.type(), metadata.id());
             return false;
         }
-        event.handler().handle(event.payload(), metadata);
+        for (EventHandler<T> handler : event.handlers()) {
+            handler.apply(new InboundEvents<>(List.of(new InboundEvent<>(event.payload(), metadata)), versions));
+        }
         // writes the handler left for the commit fail here, where the failure is known to be this record's
         pendingWrites.flush();
         return true;
     }
 
     /**
-     * Reads a record's envelope and payload; the handler is null for a type this service has no use for (topics carry
-     * several types, and those are not errors).
+     * Reads a record's envelope and payload and checks the payload's constraints; a type this service has no use for
+     * has no handlers (topics carry several types, and those are not errors).
      */
     private Decoded<?> decode(ConsumerRecord<byte[], byte[]> record) {
         EventMetadata metadata = envelope(record);
         EventType<?> type = OpenEdxEvents.byName(metadata.type()).orElseThrow(
                 () -> new PoisonMessageException("unknown ce_type " + metadata.type()));
-        EventHandler<?> handler = handlers.get(type.name());
-        if (handler == null) {
+        List<EventHandler<?>> handlersOfType = handlers.getOrDefault(type.name(), List.of());
+        if (handlersOfType.isEmpty()) {
             log.debug("{} {} is not handled here", type, metadata.id());
-            return new Decoded<>(record, metadata, null, null);
+            return new Decoded<>(record, metadata, List.of(), null);
         }
-        return decoded(record, metadata, type, handler);
+        Object payload = payload(record, type);
+        List<String> violations = PayloadConstraints.violations(validator, payload);
+        if (!violations.isEmpty()) {
+            throw new PoisonMessageException(type + " " + metadata.id() + ": " + String.join("; ", violations));
+        }
+        return decoded(record, metadata, handlersOfType, payload);
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private static <T> Decoded<T> decoded(ConsumerRecord<byte[], byte[]> record, EventMetadata metadata,
-                                          EventType<?> type, EventHandler<T> handler) {
-        return new Decoded<>(record, metadata, handler, (T) payload(record, type));
+                                          List<EventHandler<?>> handlers, Object payload) {
+        return new Decoded<>(record, metadata, (List) handlers, (T) payload);
     }
 
-    /** A readable record: its envelope, payload and the handler of its type. */
-    private record Decoded<T>(ConsumerRecord<byte[], byte[]> record, EventMetadata metadata, EventHandler<T> handler,
-                              T payload) {
+    /** A readable record: its envelope, payload and the handlers of its type (none when it is not applied here). */
+    private record Decoded<T>(ConsumerRecord<byte[], byte[]> record, EventMetadata metadata,
+                              List<EventHandler<T>> handlers, T payload) {
+
+        boolean handled() {
+            return !handlers.isEmpty();
+        }
     }
 
     private static BatchListenerFailedException batchFailure(List<ConsumerRecord<byte[], byte[]>> records,
@@ -309,16 +337,16 @@ final class InboundEventDispatcher implements BatchMessageListener<byte[], byte[
         }
     }
 
-    private static Map<String, EventHandler<?>> byEventType(List<EventHandler<?>> handlers) {
-        Map<String, EventHandler<?>> byType = new HashMap<>();
+    /** A type may have several handlers, each applying its events in the one transaction, in bean order. */
+    private static Map<String, List<EventHandler<?>>> byEventType(List<EventHandler<?>> handlers) {
+        Map<String, List<EventHandler<?>>> byType = new HashMap<>();
         for (EventHandler<?> handler : handlers) {
             for (EventType<?> type : handler.eventTypes()) {
-                EventHandler<?> other = byType.put(type.name(), handler);
-                if (other != null) {
-                    throw new IllegalStateException(type + " has two handlers: " + other + " and " + handler);
-                }
+                byType.computeIfAbsent(type.name(), name -> new ArrayList<>()).add(handler);
             }
         }
-        return Map.copyOf(byType);
+        Map<String, List<EventHandler<?>>> copy = new HashMap<>();
+        byType.forEach((type, ofType) -> copy.put(type, List.copyOf(ofType)));
+        return Map.copyOf(copy);
     }
 }

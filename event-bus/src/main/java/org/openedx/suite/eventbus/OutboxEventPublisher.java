@@ -23,7 +23,7 @@ final class OutboxEventPublisher implements EventPublisher {
     private final EventBusTopics topics;
     private final ProducedEvents produced;
     private final PendingWritesFlusher flusher;
-    private final OutboxRelay relay;
+    private final TransactionSynchronization wakeRelayOnCommit;
 
     OutboxEventPublisher(JdbcTemplate jdbc, EventBusTopics topics, ProducedEvents produced,
                          PendingWritesFlusher flusher, OutboxRelay relay) {
@@ -31,7 +31,12 @@ final class OutboxEventPublisher implements EventPublisher {
         this.topics = topics;
         this.produced = produced;
         this.flusher = flusher;
-        this.relay = relay;
+        this.wakeRelayOnCommit = new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                relay.wakeUp();
+            }
+        };
     }
 
     @Override
@@ -51,20 +56,12 @@ final class OutboxEventPublisher implements EventPublisher {
         return eventId;
     }
 
+    /**
+     * One instance for all transactions: a transaction's synchronizations are a set, so however many events it
+     * publishes, the relay is woken once, after it commits.
+     */
     private void wakeRelayAfterCommit() {
-        if (TransactionSynchronizationManager.hasResource(this)) {
-            return;
-        }
-        TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(OutboxEventPublisher.this);
-                if (status == STATUS_COMMITTED) {
-                    relay.wakeUp();
-                }
-            }
-        });
+        TransactionSynchronizationManager.registerSynchronization(wakeRelayOnCommit);
     }
 
     /** Writes the persistence context's pending changes to the database; a no-op without JPA. */

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 import org.openedx.suite.contracts.EventMetadata;
@@ -18,14 +19,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Newest wins, decided per event or for a batch in memory under locks, against the real table. */
+/** Newest wins, decided in memory under locks by a transaction's versions, against the real table. */
 @SpringBootTest
 @ContextConfiguration(initializers = RealInfrastructure.class)
 class EntityVersionsTest {
 
     private static final Instant NOON = Instant.parse("2026-11-25T12:00:00Z");
 
-    @Autowired EntityVersions versions;
     @Autowired TransactionTemplate transactions;
     @Autowired JdbcTemplate jdbc;
 
@@ -34,7 +34,7 @@ class EntityVersionsTest {
         String key = UUID.randomUUID().toString();
         EventMetadata newer = event(NOON.plusSeconds(10));
 
-        List<Boolean> decisions = transactions.execute(status -> {
+        List<Boolean> decisions = inOneTransaction(versions -> {
             EntityVersions.Locked locked = versions.lock("thing", List.of(key));
             return List.of(locked.advance(key, event(NOON)), locked.advance(key, newer),
                     locked.advance(key, event(NOON.plusSeconds(5))), locked.advance(key, event(NOON.plusSeconds(10))));
@@ -43,7 +43,7 @@ class EntityVersionsTest {
         assertThat(decisions).containsExactly(true, true, false, true);
         assertThat(storedTime(key)).isEqualTo(NOON.plusSeconds(10));
         // the next transaction sees what this one stored
-        Boolean older = transactions.execute(status -> versions.advance("thing", key, event(NOON.plusSeconds(9))));
+        Boolean older = inOneTransaction(versions -> advance(versions, key, event(NOON.plusSeconds(9))));
         assertThat(older).isFalse();
     }
 
@@ -52,10 +52,10 @@ class EntityVersionsTest {
         // what happens when the event bus applies a poll one event at a time, each locking on its own, in one transaction
         String key = UUID.randomUUID().toString();
 
-        List<Boolean> decisions = transactions.execute(status -> List.of(
+        List<Boolean> decisions = inOneTransaction(versions -> List.of(
                 versions.lock("thing", List.of(key)).advance(key, event(NOON.plusSeconds(10))),
                 versions.lock("thing", List.of(key)).advance(key, event(NOON)),
-                versions.advance("thing", key, event(NOON.plusSeconds(5)))));
+                advance(versions, key, event(NOON.plusSeconds(5)))));
 
         assertThat(decisions).containsExactly(true, false, false);
         assertThat(storedTime(key)).isEqualTo(NOON.plusSeconds(10));
@@ -65,11 +65,11 @@ class EntityVersionsTest {
     void an_entity_locked_but_never_advanced_leaves_no_version_behind() {
         String key = UUID.randomUUID().toString();
 
-        transactions.executeWithoutResult(status -> versions.lock("thing", List.of(key)));
+        inOneTransaction(versions -> versions.lock("thing", List.of(key)));
 
         assertThat(jdbc.queryForObject("SELECT count(*) FROM event_bus.entity_version WHERE entity_key = ?",
                 Integer.class, key)).isZero();
-        Boolean anyEvent = transactions.execute(status -> versions.advance("thing", key, event(NOON.minusSeconds(3600))));
+        Boolean anyEvent = inOneTransaction(versions -> advance(versions, key, event(NOON.minusSeconds(3600))));
         assertThat(anyEvent).as("the entity has no version, so any event applies").isTrue();
     }
 
@@ -78,7 +78,9 @@ class EntityVersionsTest {
         String key = UUID.randomUUID().toString();
 
         transactions.executeWithoutResult(status -> {
+            EntityVersions versions = new EntityVersions(jdbc);
             versions.lock("thing", List.of(key)).advance(key, event(NOON));
+            versions.store();
             status.setRollbackOnly();
         });
 
@@ -88,11 +90,25 @@ class EntityVersionsTest {
 
     @Test
     void only_locked_entities_can_be_advanced_and_only_inside_a_transaction() {
-        assertThatThrownBy(() -> transactions.executeWithoutResult(status ->
+        assertThatThrownBy(() -> inOneTransaction(versions ->
                 versions.lock("thing", List.of("a")).advance("b", event(NOON))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("was not locked");
-        assertThatThrownBy(() -> versions.lock("thing", List.of("a")))
+        assertThatThrownBy(() -> new EntityVersions(jdbc).lock("thing", List.of("a")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("inside the transaction");
+    }
+
+    /** What the event bus does around a handler: one set of versions for the transaction, stored before commit. */
+    private <R> R inOneTransaction(Function<EntityVersions, R> work) {
+        return transactions.execute(status -> {
+            EntityVersions versions = new EntityVersions(jdbc);
+            R result = work.apply(versions);
+            versions.store();
+            return result;
+        });
+    }
+
+    private static boolean advance(EntityVersions versions, String key, EventMetadata event) {
+        return versions.lock("thing", List.of(key)).advance(key, event);
     }
 
     private Instant storedTime(String key) {

@@ -106,6 +106,8 @@ class EventBusTest {
 
         await().atMost(EVENTUALLY).until(() -> appliedCount(marker) == 1);
         assertThat(appliedCount(courseKey)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM catalog_log WHERE course_key = ?", Integer.class,
+                courseKey)).as("the type's second handler, too, applied it once").isEqualTo(1);
     }
 
     @Test
@@ -183,19 +185,22 @@ class EventBusTest {
                 new Outgoing(key, json(catalogInfo(key, "Unknown type")), unknownType),
                 new Outgoing(key, "{\"catalog_info\":{\"course_key\":\"x\"}}".getBytes(StandardCharsets.UTF_8),
                         breaksContract),
+                new Outgoing(key, json(catalogInfo("edX/DemoX/2026", "Old-style key")),
+                        headers(UUID.randomUUID(), Instant.now())),
                 new Outgoing(key, json(catalogInfo(key, "Good")), headers(UUID.randomUUID(), Instant.now()))));
 
         await().atMost(EVENTUALLY).until(() -> appliedCount(key) == 1);
         List<Message> deadLetters = await().atMost(EVENTUALLY)
-                .until(() -> deadLettersFor(key), letters -> letters.size() == 4);
+                .until(() -> deadLettersFor(key), letters -> letters.size() == 5);
         assertThat(deadLetters).allSatisfy(letter -> assertThat(letter.headers())
                 .containsKeys("kafka_dlt-exception-fqcn", "kafka_dlt-exception-message", "kafka_dlt-original-topic"));
         assertThat(deadLetters).extracting(letter -> letter.header("kafka_dlt-exception-message"))
                 .anySatisfy(cause -> assertThat(cause).contains("does not fit the contract"))
                 .anySatisfy(cause -> assertThat(cause).contains("ce_id"))
-                .anySatisfy(cause -> assertThat(cause).contains("unknown ce_type"));
+                .anySatisfy(cause -> assertThat(cause).contains("unknown ce_type"))
+                .anySatisfy(cause -> assertThat(cause).contains("catalog_info.course_key must be a course key"));
         assertThat(deadLetterAttempts(key)).as("retrying cannot make a message readable: each was tried once")
-                .containsExactly(1, 1, 1, 1);
+                .containsExactly(1, 1, 1, 1, 1);
         assertThat(name(key)).isEqualTo("Good");
     }
 

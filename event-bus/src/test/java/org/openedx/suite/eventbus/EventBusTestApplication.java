@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.openedx.suite.contracts.CatalogInfoChangedEvent;
-import org.openedx.suite.contracts.EventMetadata;
-import org.openedx.suite.contracts.EventType;
 import org.openedx.suite.contracts.OpenEdxEvents;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -26,7 +24,7 @@ class EventBusTestApplication {
     }
 
     @Bean
-    CatalogHandler catalogHandler(JdbcTemplate jdbc, EntityVersions versions) {
+    CatalogHandler catalogHandler(JdbcTemplate jdbc) {
         jdbc.execute("CREATE TABLE IF NOT EXISTS course_run (course_key TEXT PRIMARY KEY, name TEXT, applied INT)");
         jdbc.execute("CREATE TABLE IF NOT EXISTS blocked_course (course_key TEXT PRIMARY KEY)");
         jdbc.execute("CREATE TABLE IF NOT EXISTS known_course (course_key TEXT PRIMARY KEY)");
@@ -34,14 +32,31 @@ class EventBusTestApplication {
                 CREATE TABLE IF NOT EXISTS course_reference (
                     course_key TEXT REFERENCES known_course (course_key) DEFERRABLE INITIALLY DEFERRED)
                 """);
-        return new CatalogHandler(jdbc, versions);
+        return new CatalogHandler(jdbc);
+    }
+
+    /** A second handler of the same type: each event reaches both, in the one transaction that records its id. */
+    @Bean
+    CatalogLog catalogLog(JdbcTemplate jdbc) {
+        jdbc.execute("CREATE TABLE IF NOT EXISTS catalog_log (event_id UUID PRIMARY KEY, course_key TEXT)");
+        return new CatalogLog(jdbc);
+    }
+
+    record CatalogLog(JdbcTemplate jdbc) implements EventHandler<CatalogInfoChangedEvent> {
+
+        @Override
+        public void apply(InboundEvents<CatalogInfoChangedEvent> events) {
+            jdbc.batchUpdate("INSERT INTO catalog_log VALUES (?, ?)", events.all().stream()
+                    .map(event -> new Object[] {event.metadata().id(), event.payload().catalogInfo().courseKey()})
+                    .toList());
+        }
     }
 
     /**
      * Counts every application in {@code applied}, so that an event applied twice shows. Applies a poll's events with
-     * a few set-based statements, and one event at a time when the event bus has to find a failing one.
+     * a few set-based statements, and the same way one event at a time when the event bus has to find a failing one.
      */
-    record CatalogHandler(JdbcTemplate jdbc, EntityVersions versions) implements EventHandler<CatalogInfoChangedEvent> {
+    record CatalogHandler(JdbcTemplate jdbc) implements EventHandler<CatalogInfoChangedEvent> {
 
         private static final String UPSERT = """
                 INSERT INTO course_run (course_key, name, applied) VALUES (?, ?, ?)
@@ -50,24 +65,11 @@ class EventBusTestApplication {
                 """;
 
         @Override
-        public List<EventType<CatalogInfoChangedEvent>> eventTypes() {
-            return List.of(OpenEdxEvents.COURSE_CATALOG_INFO_CHANGED);
-        }
-
-        @Override
-        public void handle(CatalogInfoChangedEvent payload, EventMetadata metadata) {
-            refuseFailing(payload);
-            if (versions.advance("course-run", payload.catalogInfo().courseKey(), metadata)) {
-                jdbc.update(UPSERT, payload.catalogInfo().courseKey(), payload.catalogInfo().name(), 1);
-            }
-        }
-
-        @Override
-        public void handleAll(List<InboundEvent<CatalogInfoChangedEvent>> events) {
+        public void apply(InboundEvents<CatalogInfoChangedEvent> events) {
             events.forEach(event -> refuseFailing(event.payload()));
             Map<String, String> names = new LinkedHashMap<>();
             Map<String, Integer> applications = new LinkedHashMap<>();
-            for (var event : versions.newestOf("course-run", events, p -> p.catalogInfo().courseKey())) {
+            for (var event : events.newest("course-run", p -> p.catalogInfo().courseKey())) {
                 names.put(event.payload().catalogInfo().courseKey(), event.payload().catalogInfo().name());
                 applications.merge(event.payload().catalogInfo().courseKey(), 1, Integer::sum);
             }

@@ -2,6 +2,8 @@ package org.openedx.suite.contracts;
 
 import java.util.Objects;
 
+import jakarta.validation.Valid;
+
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -17,8 +19,8 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonPropertyOrder({"user", "course", "mode", "grade", "download_url", "name", "current_status", "previous_status"})
 public record CertificateData(
-        UserData user,
-        CourseData course,
+        @Valid UserData user,
+        @Valid CourseData course,
         String mode,
         String grade,
         String downloadUrl,

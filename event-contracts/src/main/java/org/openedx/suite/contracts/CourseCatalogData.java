@@ -2,6 +2,9 @@ package org.openedx.suite.contracts;
 
 import java.util.Objects;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -15,7 +18,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonPropertyOrder({"course_key", "name", "schedule_data", "hidden", "invitation_only"})
 public record CourseCatalogData(
-        String courseKey, String name, CourseScheduleData scheduleData, @JsonProperty(required = true) boolean hidden,
+        @CourseKey String courseKey, @NotBlank String name, @Valid CourseScheduleData scheduleData, @JsonProperty(required = true) boolean hidden,
         @JsonProperty(required = true) boolean invitationOnly) {
 
     public CourseCatalogData {

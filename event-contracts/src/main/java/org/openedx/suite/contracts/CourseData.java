@@ -11,7 +11,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 /** A course run as learning events carry it. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonPropertyOrder({"course_key", "display_name", "start", "end"})
-public record CourseData(String courseKey, String displayName, @Nullable Instant start, @Nullable Instant end) {
+public record CourseData(@CourseKey String courseKey, String displayName, @Nullable Instant start, @Nullable Instant end) {
 
     public CourseData {
         Objects.requireNonNull(courseKey, "course_key");

@@ -3,6 +3,8 @@ package org.openedx.suite.contracts;
 import java.time.Instant;
 import java.util.Objects;
 
+import jakarta.validation.constraints.Pattern;
+
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -17,7 +19,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonPropertyOrder({"start", "pacing", "end", "enrollment_start", "enrollment_end"})
 public record CourseScheduleData(
         Instant start,
-        String pacing,
+        @Pattern(regexp = SELF_PACED + "|" + INSTRUCTOR_PACED, message = "must be self or instructor") String pacing,
         @Nullable Instant end,
         @Nullable Instant enrollmentStart,
         @Nullable Instant enrollmentEnd) {

@@ -2,6 +2,8 @@ package org.openedx.suite.contracts;
 
 import java.util.Objects;
 
+import jakarta.validation.Valid;
+
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -15,8 +17,10 @@ import tools.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonPropertyOrder({"student_user", "course_key", "usage_key", "exam_type", "requesting_user"})
+@BlockOfCourse
 public record ExamAttemptData(
-        UserData studentUser, String courseKey, String usageKey, String examType, @Nullable UserData requestingUser) {
+        @Valid UserData studentUser, String courseKey, String usageKey, String examType,
+        @Valid @Nullable UserData requestingUser) implements BlockOfCourse.Block {
 
     public ExamAttemptData {
         Objects.requireNonNull(studentUser, "student_user");

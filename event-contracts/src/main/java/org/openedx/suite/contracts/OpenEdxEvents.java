@@ -40,6 +40,13 @@ public final class OpenEdxEvents {
     private OpenEdxEvents() {
     }
 
+    /** The event types whose payload is {@code payloadType}, in the order of {@link #ALL}. */
+    @SuppressWarnings("unchecked")
+    public static <T> List<EventType<T>> withPayload(Class<T> payloadType) {
+        return ALL.stream().filter(type -> type.payloadType().equals(payloadType))
+                .map(type -> (EventType<T>) type).toList();
+    }
+
     /** The event type named by a {@code ce_type} header, if this suite knows it. */
     public static Optional<EventType<?>> byName(String ceType) {
         return Optional.ofNullable(BY_NAME.get(ceType));

@@ -2,6 +2,8 @@ package org.openedx.suite.contracts;
 
 import java.util.Objects;
 
+import jakarta.validation.Valid;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -11,7 +13,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonPropertyOrder({"id", "is_active", "pii"})
 public record UserData(@JsonProperty(required = true) long id, @JsonProperty(required = true) boolean isActive,
-                       UserPersonalData pii) {
+                       @Valid UserPersonalData pii) {
 
     public UserData {
         Objects.requireNonNull(pii, "pii");

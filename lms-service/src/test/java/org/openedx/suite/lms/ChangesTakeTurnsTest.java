@@ -16,14 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.openedx.suite.contracts.EventMetadata;
 import org.openedx.suite.contracts.EventTimes;
 import org.openedx.suite.contracts.OpenEdxEvents;
-import org.openedx.suite.eventbus.EventBusTopics;
 import org.openedx.suite.lms.Lms.Course;
 import org.openedx.suite.lms.Lms.Learner;
 import org.openedx.suite.lms.Lms.Published;
-import org.openedx.suite.lms.grade.CourseGrades;
-import org.openedx.suite.testsupport.ServiceTest;
+import org.openedx.suite.lms.course.Courses;
+import org.openedx.suite.lms.learner.LearnersInCourses;
+import org.openedx.suite.lms.user.Users;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,20 +35,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Each case holds the learner's lock, as a concurrent change would, lets the change under test queue behind it, and
  * notes the moment just before letting go: everything the change announces must be stamped after that moment.
  */
-@ServiceTest
+@LmsServiceTest
 class ChangesTakeTurnsTest {
 
     private static final String CREATED = OpenEdxEvents.CERTIFICATE_CREATED.name();
     private static final String CHANGED = OpenEdxEvents.CERTIFICATE_CHANGED.name();
     private static final String REVOKED = OpenEdxEvents.CERTIFICATE_REVOKED.name();
 
-    @Value("${local.server.port}") int port;
-    @Value("${spring.kafka.bootstrap-servers}") String kafka;
-    @Autowired EventBusTopics topics;
-    @Autowired CourseGrades grades;
+    @Autowired LearnersInCourses learners;
+    @Autowired Users users;
+    @Autowired Courses courses;
     @Autowired PlatformTransactionManager transactionManager;
     @Autowired DataSource dataSource;
-    Lms lms;
+    @Autowired Lms lms;
 
     Learner ada;
     Course course;
@@ -58,7 +56,6 @@ class ChangesTakeTurnsTest {
 
     @BeforeEach
     void aLearnerInACourse() {
-        lms = new Lms(port, kafka, topics);
         ada = lms.newLearner();
         course = lms.newCourse("Taking Turns");
         lms.gradingPolicy(course, "0.5", false);
@@ -168,7 +165,7 @@ class ChangesTakeTurnsTest {
     private Instant whileTheLearnersLockIsHeld(Runnable... changes) {
         List<CompletableFuture<Void>> running = new ArrayList<>();
         Instant released = new TransactionTemplate(transactionManager).execute(holding -> {
-            grades.lockStanding(ada.id(), course.key());
+            learners.lock(users.require(ada.username()), courses.require(course.key()));
             for (Runnable change : changes) {
                 running.add(CompletableFuture.runAsync(change, task -> new Thread(task).start()));
                 int queued = running.size();

@@ -5,32 +5,21 @@ import static org.awaitility.Awaitility.await;
 import java.net.URI;
 import java.time.Instant;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openedx.suite.contracts.CourseCatalogData;
 import org.openedx.suite.contracts.CourseScheduleData;
 import org.openedx.suite.eventbus.EventBusProperties;
-import org.openedx.suite.eventbus.EventBusTopics;
 import org.openedx.suite.lms.Lms.Course;
-import org.openedx.suite.testsupport.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 
 /** The LMS keeps a course overview per run from the catalog's events, and its own grading policy beside it. */
-@ServiceTest
+@LmsServiceTest
 class CourseOverviewTest {
 
-    @Value("${local.server.port}") int port;
-    @Value("${spring.kafka.bootstrap-servers}") String kafka;
-    @Autowired EventBusTopics topics;
     @Autowired EventBusProperties eventBus;
-    Lms lms;
+    @Autowired Lms lms;
 
-    @BeforeEach
-    void connect() {
-        lms = new Lms(port, kafka, topics);
-    }
 
     @Test
     void the_first_catalog_event_of_a_run_creates_its_overview() {

@@ -20,14 +20,11 @@ import org.openedx.suite.contracts.CertificateData;
 import org.openedx.suite.contracts.OpenEdxEvents;
 import org.openedx.suite.contracts.UserData;
 import org.openedx.suite.contracts.UserPersonalData;
-import org.openedx.suite.eventbus.EventBusTopics;
 import org.openedx.suite.lms.Lms.Course;
 import org.openedx.suite.lms.Lms.Learner;
 import org.openedx.suite.lms.Lms.Published;
 import org.openedx.suite.testsupport.KafkaTestClient.Message;
-import org.openedx.suite.testsupport.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.json.JsonCompareMode;
 
 /**
@@ -35,16 +32,13 @@ import org.springframework.test.json.JsonCompareMode;
  * and, through it, passing and certificates. The newest event per learner and subsection wins; each event applies
  * once; an event the LMS cannot apply yet is retried, then dead-lettered, and the partition moves on.
  */
-@ServiceTest
+@LmsServiceTest
 class ExamReactionsTest {
 
     private static final String CREATED = OpenEdxEvents.CERTIFICATE_CREATED.name();
     private static final String REVOKED = OpenEdxEvents.CERTIFICATE_REVOKED.name();
 
-    @Value("${local.server.port}") int port;
-    @Value("${spring.kafka.bootstrap-servers}") String kafka;
-    @Autowired EventBusTopics topics;
-    Lms lms;
+    @Autowired Lms lms;
 
     Learner ada;
     Course course;
@@ -54,7 +48,6 @@ class ExamReactionsTest {
 
     @BeforeEach
     void aVerifiedLearnerInACreditCourse() {
-        lms = new Lms(port, kafka, topics);
         ada = lms.newLearner();
         course = lms.newCourse("Proctored Course");
         lms.gradingPolicy(course, "0.5", true);

@@ -7,19 +7,15 @@ import static org.awaitility.Awaitility.await;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openedx.suite.contracts.CertificateData;
 import org.openedx.suite.contracts.CourseData;
 import org.openedx.suite.contracts.CoursePassingStatusData;
 import org.openedx.suite.contracts.OpenEdxEvents;
-import org.openedx.suite.eventbus.EventBusTopics;
 import org.openedx.suite.lms.Lms.Course;
 import org.openedx.suite.lms.Lms.Learner;
 import org.openedx.suite.lms.Lms.Published;
-import org.openedx.suite.testsupport.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 
 /**
@@ -27,7 +23,7 @@ import org.springframework.http.MediaType;
  * {@code course.passing.status.updated} (on learning-badges-lifecycle), certificate changes as
  * {@code certificate.created|changed|revoked} (on learning-certificate-lifecycle), each keyed by the course key.
  */
-@ServiceTest
+@LmsServiceTest
 class GradesAndCertificatesTest {
 
     private static final String CREATED = OpenEdxEvents.CERTIFICATE_CREATED.name();
@@ -35,15 +31,8 @@ class GradesAndCertificatesTest {
     private static final String REVOKED = OpenEdxEvents.CERTIFICATE_REVOKED.name();
     private static final String PASSING_STATUS = OpenEdxEvents.COURSE_PASSING_STATUS_UPDATED.name();
 
-    @Value("${local.server.port}") int port;
-    @Value("${spring.kafka.bootstrap-servers}") String kafka;
-    @Autowired EventBusTopics topics;
-    Lms lms;
+    @Autowired Lms lms;
 
-    @BeforeEach
-    void connect() {
-        lms = new Lms(port, kafka, topics);
-    }
 
     @Test
     void a_verified_learner_who_reaches_the_passing_grade_earns_a_downloadable_certificate() {

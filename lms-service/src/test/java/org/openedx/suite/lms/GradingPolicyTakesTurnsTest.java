@@ -8,11 +8,8 @@ import java.util.concurrent.CompletableFuture;
 
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.openedx.suite.eventbus.EventBusTopics;
 import org.openedx.suite.lms.Lms.Course;
-import org.openedx.suite.testsupport.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -22,19 +19,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Two requests setting a course's grading policy at once take turns, also when the course has no policy yet: the
  * second waits for the first and then applies its own, rather than failing on the first's freshly inserted row.
  */
-@ServiceTest
+@LmsServiceTest
 class GradingPolicyTakesTurnsTest {
 
-    @Value("${local.server.port}") int port;
-    @Value("${spring.kafka.bootstrap-servers}") String kafka;
-    @Autowired EventBusTopics topics;
     @Autowired PlatformTransactionManager transactionManager;
     @Autowired DataSource dataSource;
     @Autowired JdbcTemplate jdbc;
+    @Autowired Lms lms;
 
     @Test
     void a_first_policy_set_while_another_first_policy_is_being_written_waits_for_it_and_then_applies() {
-        Lms lms = new Lms(port, kafka, topics);
         Course course = lms.newCourse("Two First Policies");
 
         CompletableFuture<Void> second = new TransactionTemplate(transactionManager).execute(first -> {

@@ -1,25 +1,14 @@
 package org.openedx.suite.lms;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openedx.suite.eventbus.EventBusTopics;
-import org.openedx.suite.testsupport.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 /** What every service of the suite serves besides its API. */
-@ServiceTest
+@LmsServiceTest
 class ServiceBasicsTest {
 
-    @Value("${local.server.port}") int port;
-    @Value("${spring.kafka.bootstrap-servers}") String kafka;
-    @Autowired EventBusTopics topics;
-    Lms lms;
+    @Autowired Lms lms;
 
-    @BeforeEach
-    void connect() {
-        lms = new Lms(port, kafka, topics);
-    }
 
     @Test
     void health_is_up() {

@@ -1,29 +1,18 @@
 package org.openedx.suite.lms;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openedx.suite.eventbus.EventBusTopics;
 import org.openedx.suite.lms.Lms.Course;
 import org.openedx.suite.lms.Lms.Learner;
-import org.openedx.suite.testsupport.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** Learner accounts and enrollments over REST. */
-@ServiceTest
+@LmsServiceTest
 class UsersAndEnrollmentsTest {
 
-    @Value("${local.server.port}") int port;
-    @Value("${spring.kafka.bootstrap-servers}") String kafka;
-    @Autowired EventBusTopics topics;
-    Lms lms;
+    @Autowired Lms lms;
 
-    @BeforeEach
-    void connect() {
-        lms = new Lms(port, kafka, topics);
-    }
 
     @Test
     void a_new_user_is_created_active_with_an_lms_user_id() {

@@ -1,5 +1,7 @@
 package org.openedx.suite.web;
 
+import org.openedx.suite.contracts.CourseKey;
+import org.openedx.suite.contracts.UsageKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;

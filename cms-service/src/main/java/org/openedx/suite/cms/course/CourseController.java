@@ -11,7 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.openedx.suite.web.CourseKey;
+import org.openedx.suite.contracts.CourseKey;
 import org.openedx.suite.web.ResultPage;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -38,9 +38,9 @@ class CourseController {
     private static final String COURSE_KEY = "a course key, course-v1:ORG+NUMBER+RUN, as it is";
     private static final String EXAMPLE_KEY = "course-v1:edX+DemoX+2026";
 
-    private final CourseService courses;
+    private final Courses courses;
 
-    CourseController(CourseService courses) {
+    CourseController(Courses courses) {
         this.courses = courses;
     }
 

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
-import org.openedx.suite.web.CourseKey;
+import org.openedx.suite.contracts.CourseKey;
 
 /** Body of {@code POST /api/courses}. */
 @Schema(name = "NewCourse")

@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The CMS as its users see it: its REST API, the catalog topic it writes to, and its outbox. */
-final class CmsClient {
+public final class CmsClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -26,7 +26,7 @@ final class CmsClient {
     private final String catalogTopic;
     private final JdbcTemplate jdbc;
 
-    CmsClient(RestTestClient http, String bootstrapServers, EventBusTopics topics, JdbcTemplate jdbc) {
+    public CmsClient(RestTestClient http, String bootstrapServers, EventBusTopics topics, JdbcTemplate jdbc) {
         this.http = http;
         this.kafka = new KafkaTestClient(bootstrapServers);
         this.catalogTopic = topics.topicOf(OpenEdxEvents.COURSE_CATALOG_INFO_CHANGED);

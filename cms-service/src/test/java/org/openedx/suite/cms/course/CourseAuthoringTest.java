@@ -16,32 +16,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openedx.suite.eventbus.EventBusTopics;
-import org.openedx.suite.testsupport.ServiceTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.openedx.suite.cms.CmsServiceTest;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
-@ServiceTest
-@AutoConfigureRestTestClient
+@CmsServiceTest
 class CourseAuthoringTest {
 
-    @Autowired RestTestClient http;
-    @Autowired EventBusTopics topics;
-    @Autowired JdbcTemplate jdbc;
-    @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers;
+    private final CmsClient cms;
 
-    CmsClient cms;
-
-    @BeforeEach
-    void connect() {
-        cms = new CmsClient(http, bootstrapServers, topics, jdbc);
+    CourseAuthoringTest(CmsClient cms) {
+        this.cms = cms;
     }
 
     @Test

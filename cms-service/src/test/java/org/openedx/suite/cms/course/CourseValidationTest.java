@@ -13,37 +13,24 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.openedx.suite.eventbus.EventBusTopics;
-import org.openedx.suite.testsupport.ServiceTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.openedx.suite.cms.CmsServiceTest;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
 /** A refused request answers 400 problem+json naming the field, and changes and publishes nothing. */
-@ServiceTest
-@AutoConfigureRestTestClient
+@CmsServiceTest
 class CourseValidationTest {
 
-    @Autowired RestTestClient http;
-    @Autowired EventBusTopics topics;
-    @Autowired JdbcTemplate jdbc;
-    @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers;
+    private final CmsClient cms;
 
-    CmsClient cms;
-
-    @BeforeEach
-    void connect() {
-        cms = new CmsClient(http, bootstrapServers, topics, jdbc);
+    CourseValidationTest(CmsClient cms) {
+        this.cms = cms;
     }
 
     static Stream<Arguments> invalidNewCourses() {

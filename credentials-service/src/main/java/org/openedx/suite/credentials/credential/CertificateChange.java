@@ -1,7 +1,5 @@
 package org.openedx.suite.credentials.credential;
 
-import java.util.List;
-
 import org.openedx.suite.contracts.CertificateEvent;
 import org.openedx.suite.contracts.EventType;
 import org.openedx.suite.contracts.OpenEdxEvents;
@@ -16,10 +14,6 @@ enum CertificateChange {
 
     CertificateChange(EventType<CertificateEvent> type) {
         this.type = type;
-    }
-
-    static List<EventType<CertificateEvent>> eventTypes() {
-        return List.of(CREATED.type, CHANGED.type, REVOKED.type);
     }
 
     static CertificateChange of(String ceType) {

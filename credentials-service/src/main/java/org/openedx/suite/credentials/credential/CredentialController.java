@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.openedx.suite.web.ApiException;
-import org.openedx.suite.web.CourseKey;
+import org.openedx.suite.contracts.CourseKey;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/credentials")
 class CredentialController {
 
-    private final CredentialService credentials;
+    private final Credentials credentials;
 
-    CredentialController(CredentialService credentials) {
+    CredentialController(Credentials credentials) {
         this.credentials = credentials;
     }
 

@@ -1,15 +1,14 @@
 package org.openedx.suite.credentials.learner;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
+
+import jakarta.persistence.EntityManager;
 
 import org.openedx.suite.contracts.EventMetadata;
 import org.openedx.suite.contracts.UserData;
 import org.openedx.suite.eventbus.EntityVersions;
+import org.openedx.suite.eventbus.InboundEvents;
+import org.openedx.suite.eventbus.LoadedRows;
 import org.openedx.suite.web.ApiException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -22,24 +21,22 @@ public class Learners {
     private static final String ENTITY = "learner";
 
     private final LearnerRepository learners;
-    private final EntityVersions versions;
+    private final EntityManager entityManager;
 
-    Learners(LearnerRepository learners, EntityVersions versions) {
+    Learners(LearnerRepository learners, EntityManager entityManager) {
         this.learners = learners;
-        this.versions = versions;
+        this.entityManager = entityManager;
     }
 
     /**
-     * Locks and loads the learners some events may describe, so that the events can then be recorded one after the
-     * other in memory. Runs in the caller's transaction, which the versions and the changes belong to.
+     * Locks the versions of the learners some events may describe, and loads them, so that the events can then be
+     * recorded one after the other in memory. Runs in the events' transaction, which the changes belong to.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Recorder recorder(Collection<String> usernames) {
-        // sorted, so that two transactions locking the same learners wait for each other instead of deadlocking
-        EntityVersions.Locked newest = versions.lock(ENTITY, new TreeSet<>(usernames));
-        Map<String, Learner> known = new HashMap<>();
-        learners.findByUsernameIn(usernames).forEach(learner -> known.put(learner.username(), learner));
-        return new Recorder(newest, known);
+    public Recorder recorder(InboundEvents<?> events, Collection<String> usernames) {
+        EntityVersions.Locked newest = events.lock(ENTITY, usernames);
+        return new Recorder(newest, LoadedRows.of(entityManager, learners.findByUsernameIn(usernames),
+                Learner::username));
     }
 
     @Transactional(readOnly = true)
@@ -48,14 +45,13 @@ public class Learners {
                 .orElseThrow(() -> ApiException.notFound("no learner " + username));
     }
 
-    /** Records learners from events' user data, without a statement until {@link #saveNew} and the flush. */
-    public final class Recorder {
+    /** Records learners from events' user data, in memory until the flush. */
+    public static final class Recorder {
 
         private final EntityVersions.Locked newest;
-        private final Map<String, Learner> known;
-        private final List<Learner> created = new ArrayList<>();
+        private final LoadedRows<String, Learner> known;
 
-        private Recorder(EntityVersions.Locked newest, Map<String, Learner> known) {
+        private Recorder(EntityVersions.Locked newest, LoadedRows<String, Learner> known) {
             this.newest = newest;
             this.known = known;
         }
@@ -70,21 +66,8 @@ public class Learners {
             if (!newest.advance(username, event)) {
                 return;
             }
-            Learner learner = known.computeIfAbsent(username, name -> {
-                Learner first = new Learner(name);
-                created.add(first);
-                return first;
-            });
-            learner.describe(user.id(), user.pii().email(), user.pii().name(), event.time());
-        }
-
-        /**
-         * Saves the learners seen for the first time; the flush writes them before whatever is saved after this call
-         * (credentials refer to their learner), and writes the changes of known learners too.
-         */
-        public void saveNew() {
-            learners.saveAll(created);
-            created.clear();
+            known.change(username, () -> new Learner(username),
+                    learner -> learner.describe(user.id(), user.pii().email(), user.pii().name(), event.time()));
         }
     }
 }

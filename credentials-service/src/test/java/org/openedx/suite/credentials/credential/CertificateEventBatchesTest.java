@@ -22,31 +22,23 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openedx.suite.contracts.CertificateData;
 import org.openedx.suite.contracts.CertificateEvent;
 import org.openedx.suite.contracts.EventType;
-import org.openedx.suite.contracts.OpenEdxEvents;
 import org.openedx.suite.credentials.CredentialsApi;
 import org.openedx.suite.credentials.CredentialsApi.Credential;
+import org.openedx.suite.credentials.CredentialsServiceTest;
 import org.openedx.suite.credentials.Lms;
 import org.openedx.suite.credentials.Lms.Learner;
 import org.openedx.suite.credentials.Lms.Sent;
-import org.openedx.suite.eventbus.EventBusTopics;
 import org.openedx.suite.testsupport.KafkaTestClient.Outgoing;
-import org.openedx.suite.testsupport.ServiceTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * A busy LMS's certificate events reach the service many to a poll and are applied together; they leave the
  * credentials and learners exactly as applying them one at a time, in the order they arrived, would.
  */
-@ServiceTest
-@AutoConfigureRestTestClient
+@CredentialsServiceTest
 class CertificateEventBatchesTest {
 
     private static final Duration EVENTUALLY = Duration.ofSeconds(60);
@@ -55,19 +47,14 @@ class CertificateEventBatchesTest {
     private static final Instant T2 = T1.plusSeconds(60);
     private static final Instant T3 = T2.plusSeconds(60);
 
-    @Autowired RestTestClient client;
-    @Autowired EventBusTopics topics;
-    @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers;
-
-    CredentialsApi api;
-    Lms lms;
+    private final CredentialsApi api;
+    private final Lms lms;
     /** A learner per course whose credential shows that the course's events sent before it were applied. */
     final Map<String, Learner> markers = new HashMap<>();
 
-    @BeforeEach
-    void setUp() {
-        api = new CredentialsApi(client);
-        lms = new Lms(bootstrapServers, topics.topicOf(OpenEdxEvents.CERTIFICATE_CREATED));
+    CertificateEventBatchesTest(CredentialsApi api, Lms lms) {
+        this.api = api;
+        this.lms = lms;
     }
 
     @Test
@@ -148,8 +135,7 @@ class CertificateEventBatchesTest {
         lms.sendTogether(poll);
 
         awaitMarkers(List.of(course));
-        await().atMost(EVENTUALLY).until(() -> lms.deadLetter(poison.id(), topics.deadLetterTopicOf(lms.topic())),
-                letter -> letter != null);
+        await().atMost(EVENTUALLY).until(() -> lms.deadLetter(poison.id()), letter -> letter != null);
         assertThat(credentialsOf(ada)).isEqualTo(Map.of(course, new Expected("professional", "awarded", T3)));
     }
 

@@ -20,23 +20,16 @@ import org.junit.jupiter.api.Test;
 import org.openedx.suite.contracts.CertificateData;
 import org.openedx.suite.contracts.CertificateEvent;
 import org.openedx.suite.contracts.EventJson;
-import org.openedx.suite.contracts.OpenEdxEvents;
 import org.openedx.suite.credentials.CredentialsApi;
 import org.openedx.suite.credentials.CredentialsApi.Credential;
+import org.openedx.suite.credentials.CredentialsServiceTest;
 import org.openedx.suite.credentials.Lms;
 import org.openedx.suite.credentials.Lms.Learner;
-import org.openedx.suite.eventbus.EventBusTopics;
 import org.openedx.suite.testsupport.KafkaTestClient.Message;
-import org.openedx.suite.testsupport.ServiceTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** The LMS's certificate events, as they arrive on the bus, become learners' course-run credentials. */
-@ServiceTest
-@AutoConfigureRestTestClient
+@CredentialsServiceTest
 class CertificateEventsTest {
 
     private static final Duration EVENTUALLY = Duration.ofSeconds(30);
@@ -44,19 +37,18 @@ class CertificateEventsTest {
     private static final Instant T2 = T1.plusSeconds(60);
     private static final Instant T3 = T2.plusSeconds(60);
 
-    @Autowired RestTestClient client;
-    @Autowired EventBusTopics topics;
-    @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers;
-
-    CredentialsApi api;
-    Lms lms;
+    private final CredentialsApi api;
+    private final Lms lms;
     String courseKey;
     Learner ada;
 
+    CertificateEventsTest(CredentialsApi api, Lms lms) {
+        this.api = api;
+        this.lms = lms;
+    }
+
     @BeforeEach
     void setUp() {
-        api = new CredentialsApi(client);
-        lms = new Lms(bootstrapServers, topics.topicOf(OpenEdxEvents.CERTIFICATE_CREATED));
         courseKey = newCourseKey();
         ada = Learner.named("Ada Lovelace");
     }
@@ -223,13 +215,13 @@ class CertificateEventsTest {
 
         eventuallyOnlyCredentialOf(ada, c -> c.status().equals("awarded"));
         Message deadLetter = await().atMost(EVENTUALLY).until(() -> deadLetter(poison), letter -> letter != null);
-        assertThat(deadLetter.header("kafka_dlt-exception-message")).contains("not a course key");
+        assertThat(deadLetter.header("kafka_dlt-exception-message")).contains("certificate.course.course_key must be a course key");
         // ?all=true: without it the endpoint answers 400 "Missing parameters: all" (its parameter is not @Nullable)
-        client.get().uri("/actuator/deadletters?all=true").exchange()
+        api.get("/actuator/deadletters?all=true")
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$[?(@.event_id == '%s')].error".formatted(poison))
                 .value(new ParameterizedTypeReference<List<String>>() { },
-                        errors -> assertThat(errors).singleElement().asString().contains("not a course key"));
+                        errors -> assertThat(errors).singleElement().asString().contains("certificate.course.course_key must be a course key"));
         assertThat(api.credentialsOf(ada.username())).singleElement()
                 .satisfies(credential -> assertThat(credential.courseKey()).isEqualTo(courseKey));
     }
@@ -251,6 +243,6 @@ class CertificateEventsTest {
     }
 
     private Message deadLetter(UUID eventId) {
-        return lms.deadLetter(eventId, topics.deadLetterTopicOf(lms.topic()));
+        return lms.deadLetter(eventId);
     }
 }

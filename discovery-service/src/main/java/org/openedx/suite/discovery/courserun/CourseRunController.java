@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
-import org.openedx.suite.web.CourseKey;
+import org.openedx.suite.contracts.CourseKey;
 import org.openedx.suite.web.ResultPage;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -30,9 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
                 schema = @Schema(implementation = ProblemDetail.class)))
 class CourseRunController {
 
-    private final CourseRunService runs;
+    private final CourseRuns runs;
 
-    CourseRunController(CourseRunService runs) {
+    CourseRunController(CourseRuns runs) {
         this.runs = runs;
     }
 

@@ -6,8 +6,10 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Embeddable;
 import org.jspecify.annotations.Nullable;
+import org.openedx.suite.contracts.CourseCatalogData;
+import org.openedx.suite.contracts.OpenEdxKeys;
 
-/** What a catalog event says about a run: the columns a run and each entry of its history share. */
+/** What a catalog event says about a run: the columns a run and each entry of its history share. Immutable. */
 @Embeddable
 class CourseRunDetails {
 
@@ -28,6 +30,27 @@ class CourseRunDetails {
     private Instant modified;
 
     protected CourseRunDetails() {
+    }
+
+    /**
+     * The run as a catalog event describes it. The payload keeps the contract's constraints (the event bus checked
+     * them), so its course key and pacing are well formed.
+     */
+    static CourseRunDetails of(CourseCatalogData info, Instant eventTime) {
+        CourseRunDetails details = new CourseRunDetails();
+        var schedule = info.scheduleData();
+        details.runKey = info.courseKey();
+        details.course = OpenEdxKeys.courseOf(info.courseKey());
+        details.title = info.name();
+        details.start = schedule.start();
+        details.end = schedule.end();
+        details.enrollmentStart = schedule.enrollmentStart();
+        details.enrollmentEnd = schedule.enrollmentEnd();
+        details.pacingType = PacingType.ofPacing(schedule.pacing()).orElseThrow();
+        details.hidden = info.hidden();
+        details.invitationOnly = info.invitationOnly();
+        details.modified = eventTime;
+        return details;
     }
 
     String runKey() {

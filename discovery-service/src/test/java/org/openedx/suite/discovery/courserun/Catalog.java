@@ -20,7 +20,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
 /** Discovery as the tests see it: the catalog topic the CMS writes to, and the REST API. */
-final class Catalog {
+public final class Catalog {
 
     private final RestTestClient http;
     private final KafkaTestClient kafka;
@@ -28,7 +28,7 @@ final class Catalog {
     private final String deadLetterTopic;
     private final JdbcTemplate jdbc;
 
-    Catalog(RestTestClient http, String bootstrapServers, EventBusTopics topics, JdbcTemplate jdbc) {
+    public Catalog(RestTestClient http, String bootstrapServers, EventBusTopics topics, JdbcTemplate jdbc) {
         this.http = http;
         this.kafka = new KafkaTestClient(bootstrapServers);
         this.topic = topics.topicOf(OpenEdxEvents.COURSE_CATALOG_INFO_CHANGED);
@@ -93,8 +93,18 @@ final class Catalog {
         return jdbc.queryForObject("SELECT count(*) FROM course WHERE key = ?", Integer.class, course);
     }
 
+    int storedRuns() {
+        return jdbc.queryForObject("SELECT count(*) FROM course_run", Integer.class);
+    }
+
     RestTestClient.ResponseSpec get(String path) {
         return http.get().uri(path).exchange();
+    }
+
+    /** Searches the runs for the text, sent as a query parameter as it is: a hundred to a page. */
+    RestTestClient.ResponseSpec search(String text) {
+        return http.get().uri(uri -> uri.path("/api/course-runs").queryParam("q", "{q}").queryParam("size", 100)
+                .build(text)).exchange();
     }
 
     /** Keys go into paths as they are, {@code /api/course-runs/course-v1:edX+DemoX+2026}. */

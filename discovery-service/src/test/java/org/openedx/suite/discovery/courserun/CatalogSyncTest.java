@@ -18,41 +18,27 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openedx.suite.contracts.CatalogInfoChangedEvent;
 import org.openedx.suite.contracts.CourseCatalogData;
 import org.openedx.suite.contracts.CourseScheduleData;
 import org.openedx.suite.contracts.EventJson;
-import org.openedx.suite.eventbus.EventBusTopics;
+import org.openedx.suite.discovery.DiscoveryServiceTest;
 import org.openedx.suite.testsupport.KafkaTestClient.Message;
-import org.openedx.suite.testsupport.ServiceTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
 /** Discovery keeps its course runs from the CMS's catalog_info.changed events. */
-@ServiceTest
-@AutoConfigureRestTestClient
+@DiscoveryServiceTest
 class CatalogSyncTest {
 
     private static final Duration EVENTUALLY = Duration.ofSeconds(30);
     private static final Instant NOON = Instant.parse("2026-05-04T12:00:00.123456Z");
 
-    @Autowired RestTestClient http;
-    @Autowired EventBusTopics topics;
-    @Autowired JdbcTemplate jdbc;
-    @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers;
+    private final Catalog catalog;
 
-    Catalog catalog;
-
-    @BeforeEach
-    void connect() {
-        catalog = new Catalog(http, bootstrapServers, topics, jdbc);
+    CatalogSyncTest(Catalog catalog) {
+        this.catalog = catalog;
     }
 
     @Test
@@ -218,8 +204,8 @@ class CatalogSyncTest {
         List<Message> deadLetters = await().atMost(EVENTUALLY)
                 .until(() -> catalog.deadLettersFor(key), letters -> letters.size() == 3);
         assertThat(deadLetters).extracting(m -> m.header("kafka_dlt-exception-message"))
-                .anySatisfy(cause -> assertThat(cause).contains("course_key is not a course key"))
-                .anySatisfy(cause -> assertThat(cause).contains("pacing"))
+                .anySatisfy(cause -> assertThat(cause).contains("catalog_info.course_key must be a course key"))
+                .anySatisfy(cause -> assertThat(cause).contains("catalog_info.schedule_data.pacing must be self or instructor"))
                 .anySatisfy(cause -> assertThat(cause).contains("does not fit the contract"));
         // the dead letter keeps the original envelope, so it can be replayed as it was
         assertThat(deadLetters.get(0).header("ce_id")).isEqualTo(malformedKey.toString());

@@ -17,38 +17,29 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.openedx.suite.eventbus.EventBusTopics;
-import org.openedx.suite.testsupport.ServiceTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.openedx.suite.discovery.DiscoveryServiceTest;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
 /** Searching the catalog: by title or key, ignoring case, a page at a time. */
-@ServiceTest
-@AutoConfigureRestTestClient
+@DiscoveryServiceTest
 class CourseRunSearchTest {
 
     private static final Duration EVENTUALLY = Duration.ofSeconds(30);
 
-    @Autowired RestTestClient http;
-    @Autowired EventBusTopics topics;
-    @Autowired JdbcTemplate jdbc;
-    @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers;
-
-    Catalog catalog;
+    private final Catalog catalog;
     String token;
     String physics;
     String chemistry;
     String biology;
 
+    CourseRunSearchTest(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
     /** Three runs whose titles and keys carry a token no other test uses. */
     @BeforeEach
     void catalogWithThreeRuns() {
-        catalog = new Catalog(http, bootstrapServers, topics, jdbc);
         token = "Q" + UUID.randomUUID().toString().substring(0, 6);
         physics = "course-v1:MITx+" + token + "_PHY+2026";
         chemistry = "course-v1:MITx+" + token + "_CHEM+2026";
@@ -83,7 +74,7 @@ class CourseRunSearchTest {
 
     @Test
     void without_a_query_every_run_is_listed_a_page_at_a_time_in_key_order() {
-        int total = jdbc.queryForObject("SELECT count(*) FROM course_run", Integer.class);
+        int total = catalog.storedRuns();
 
         JsonNode first = body(catalog.get("/api/course-runs?page=1&size=2").expectStatus().isOk());
         JsonNode second = body(catalog.get("/api/course-runs?page=2&size=2").expectStatus().isOk());
@@ -145,8 +136,7 @@ class CourseRunSearchTest {
     }
 
     private List<String> keysFound(String text) {
-        JsonNode page = body(http.get().uri(uri -> uri.path("/api/course-runs").queryParam("q", "{q}")
-                .queryParam("size", 100).build(text)).exchange().expectStatus().isOk());
+        JsonNode page = body(catalog.search(text).expectStatus().isOk());
         return keys(page);
     }
 

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import org.openedx.suite.web.CourseKey;
+import org.openedx.suite.contracts.CourseKey;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 class AttemptController {
 
-    private final AttemptService service;
+    private final Attempts service;
 
-    AttemptController(AttemptService service) {
+    AttemptController(Attempts service) {
         this.service = service;
     }
 

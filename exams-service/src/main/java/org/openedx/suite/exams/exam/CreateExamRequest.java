@@ -5,10 +5,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.openedx.suite.web.CourseKey;
-import org.openedx.suite.web.UsageKey;
+import org.openedx.suite.contracts.CourseKey;
+import org.openedx.suite.contracts.UsageKey;
 
-/** {@code POST /api/exams}. That the usage key lies in the course is checked by {@link ExamService}. */
+/** {@code POST /api/exams}. That the usage key lies in the course is checked by {@link Exams}. */
 record CreateExamRequest(
         @NotNull @CourseKey String courseKey,
         @NotNull @UsageKey String usageKey,

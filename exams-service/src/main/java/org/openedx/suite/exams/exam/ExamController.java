@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import org.openedx.suite.web.CourseKey;
+import org.openedx.suite.contracts.CourseKey;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 class ExamController {
 
-    private final ExamService service;
+    private final Exams service;
 
-    ExamController(ExamService service) {
+    ExamController(Exams service) {
         this.service = service;
     }
 

@@ -8,8 +8,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 
+/** How far a learner got through a block of a course, 0..1. */
 @Entity
-class BlockCompletion {
+public class BlockCompletion {
 
     // a sequence drawn 50 at a time (V2), so that the rows a poll of exam events creates are inserted in JDBC batches
     @Id
@@ -27,15 +28,29 @@ class BlockCompletion {
     protected BlockCompletion() {
     }
 
-    BlockCompletion(long userId, String courseKey, String usageKey) {
-        this.userId = userId;
-        this.courseKey = courseKey;
-        this.usageKey = usageKey;
+    /** The learner's block, not completed yet. */
+    public BlockCompletion(Completions.Block block) {
+        this.userId = block.userId();
+        this.courseKey = block.courseKey();
+        this.usageKey = block.usageKey();
     }
 
-    void set(double completion, Instant at) {
+    public void complete(Instant at) {
+        set(1.0, at);
+    }
+
+    /** Back to 0, as Open edX does on an exam reset. */
+    public void reset(Instant at) {
+        set(0.0, at);
+    }
+
+    private void set(double completion, Instant at) {
         this.completion = completion;
         this.modified = at;
+    }
+
+    Completions.Block block() {
+        return new Completions.Block(userId, courseKey, usageKey);
     }
 
     long userId() {

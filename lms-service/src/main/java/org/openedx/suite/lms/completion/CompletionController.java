@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.openedx.suite.lms.course.Courses;
 import org.openedx.suite.lms.user.Users;
-import org.openedx.suite.web.CourseKey;
+import org.openedx.suite.contracts.CourseKey;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

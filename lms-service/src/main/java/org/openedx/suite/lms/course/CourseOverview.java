@@ -5,17 +5,13 @@ import java.time.Instant;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
-import jakarta.persistence.Transient;
 import org.openedx.suite.contracts.CourseCatalogData;
 import org.openedx.suite.contracts.CourseData;
 import org.openedx.suite.contracts.CourseScheduleData;
-import org.springframework.data.domain.Persistable;
 
 /** A course run as the catalog last announced it: what learning events say about the course. */
 @Entity
-public class CourseOverview implements Persistable<String> {
+public class CourseOverview {
 
     @Id
     private String courseKey;
@@ -35,32 +31,11 @@ public class CourseOverview implements Persistable<String> {
     private boolean invitationOnly;
     private Instant modified;
 
-    // the key is assigned, not generated: without this, saving a new overview would first look for it (merge)
-    @Transient
-    private boolean isNew;
-
     protected CourseOverview() {
     }
 
     CourseOverview(String courseKey) {
         this.courseKey = courseKey;
-        this.isNew = true;
-    }
-
-    @PostLoad
-    @PostPersist
-    void markStored() {
-        isNew = false;
-    }
-
-    @Override
-    public String getId() {
-        return courseKey;
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
     }
 
     void apply(CourseCatalogData catalog, Instant eventTime) {

@@ -3,17 +3,18 @@ package org.openedx.suite.lms.course;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.persistence.EntityManager;
+
 import org.openedx.suite.contracts.CourseCatalogData;
+import org.openedx.suite.eventbus.LoadedRows;
 import org.openedx.suite.web.ApiException;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Course overviews (kept from catalog events) and the LMS's own grading policy of each course run. */
@@ -22,12 +23,11 @@ public class Courses {
 
     private final CourseOverviewRepository overviews;
     private final GradingPolicyRepository policies;
-    private final ApplicationEventPublisher events;
-
-    Courses(CourseOverviewRepository overviews, GradingPolicyRepository policies, ApplicationEventPublisher events) {
+    private final EntityManager entityManager;
+    Courses(CourseOverviewRepository overviews, GradingPolicyRepository policies, EntityManager entityManager) {
         this.overviews = overviews;
         this.policies = policies;
-        this.events = events;
+        this.entityManager = entityManager;
     }
 
     /** @throws ApiException 404 until the run's first catalog event has been applied */
@@ -66,20 +66,21 @@ public class Courses {
 
     /**
      * Sets the policy. It may come before the run's first catalog event: the two arrive independently, and refusing
-     * it would make their order matter.
+     * it would make their order matter. Learners' grades are the caller's: a moved line may move them.
      */
-    @Transactional
-    CoursePolicy setPolicy(String courseKey, BigDecimal passingGrade, boolean creditCourse) {
+    @Transactional(propagation = Propagation.MANDATORY)
+    public PolicyChange setPolicy(String courseKey, BigDecimal passingGrade, boolean creditCourse) {
         passingGrade = passingGrade.setScale(2, RoundingMode.UNNECESSARY);
         policies.createIfAbsent(courseKey, GradingPolicy.DEFAULT_PASSING_GRADE, Instant.now());
         // locked, so that of two changes at once the second sees the first's line when it decides whether it moved
         GradingPolicy policy = policies.findForUpdate(courseKey).orElseThrow();
         boolean lineMoved = policy.passingGrade().compareTo(passingGrade) != 0;
         policy.change(passingGrade, creditCourse, Instant.now());
-        if (lineMoved) {
-            events.publishEvent(new GradingPolicyChanged(courseKey));
-        }
-        return policy.toCoursePolicy();
+        return new PolicyChange(policy.toCoursePolicy(), lineMoved);
+    }
+
+    /** A course's policy as it was set, and whether its passing line moved. */
+    public record PolicyChange(CoursePolicy policy, boolean lineMoved) {
     }
 
     /** What one catalog event announced about a run, and when. */
@@ -90,20 +91,15 @@ public class Courses {
      * Creates each overview on first sight, otherwise updates it, in one query and one flush however many there are.
      * Newest-wins is the caller's job: one announcement per run.
      */
-    @Transactional
+    @Transactional(propagation = Propagation.MANDATORY)
     void applyCatalog(Collection<Announcement> announcements) {
-        Map<String, CourseOverview> known = new HashMap<>();
-        overviews.findAllById(announcements.stream().map(a -> a.catalog().courseKey()).toList())
-                .forEach(overview -> known.put(overview.courseKey(), overview));
-        List<CourseOverview> created = new ArrayList<>();
+        LoadedRows<String, CourseOverview> known = LoadedRows.of(entityManager,
+                overviews.findAllById(announcements.stream().map(a -> a.catalog().courseKey()).toList()),
+                CourseOverview::courseKey);
         for (Announcement announcement : announcements) {
-            CourseOverview overview = known.get(announcement.catalog().courseKey());
-            if (overview == null) {
-                overview = new CourseOverview(announcement.catalog().courseKey());
-                created.add(overview);
-            }
-            overview.apply(announcement.catalog(), announcement.time());
+            String courseKey = announcement.catalog().courseKey();
+            known.change(courseKey, () -> new CourseOverview(courseKey),
+                    overview -> overview.apply(announcement.catalog(), announcement.time()));
         }
-        overviews.saveAll(created);
     }
 }

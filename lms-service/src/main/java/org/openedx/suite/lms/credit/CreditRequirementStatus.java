@@ -8,8 +8,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 
+/** A learner's progress on one credit requirement of a credit course. */
 @Entity
-class CreditRequirementStatus {
+public class CreditRequirementStatus {
 
     // a sequence drawn 50 at a time (V2), so that the rows a poll of exam events creates are inserted in JDBC batches
     @Id
@@ -28,14 +29,15 @@ class CreditRequirementStatus {
     protected CreditRequirementStatus() {
     }
 
-    CreditRequirementStatus(long userId, String courseKey, String namespace, String name) {
-        this.userId = userId;
-        this.courseKey = courseKey;
-        this.namespace = namespace;
-        this.name = name;
+    /** The learner's status on a proctored exam requirement, not set yet. */
+    public CreditRequirementStatus(CreditRequirements.Exam exam) {
+        this.userId = exam.userId();
+        this.courseKey = exam.courseKey();
+        this.namespace = CreditRequirements.EXAM;
+        this.name = exam.usageKey();
     }
 
-    void set(CreditStatus status, Instant at) {
+    public void set(CreditStatus status, Instant at) {
         this.status = status.wireName();
         this.modified = at;
     }

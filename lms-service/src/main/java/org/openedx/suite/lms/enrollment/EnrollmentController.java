@@ -8,9 +8,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.openedx.suite.lms.course.CourseOverview;
 import org.openedx.suite.lms.course.Courses;
+import org.openedx.suite.lms.learner.CourseMode;
+import org.openedx.suite.lms.learner.LearnersInCourses;
 import org.openedx.suite.lms.user.User;
 import org.openedx.suite.lms.user.Users;
-import org.openedx.suite.web.CourseKey;
+import org.openedx.suite.contracts.CourseKey;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -26,12 +28,12 @@ class EnrollmentController {
 
     private final Users users;
     private final Courses courses;
-    private final Enrollments enrollments;
+    private final LearnersInCourses learners;
 
-    EnrollmentController(Users users, Courses courses, Enrollments enrollments) {
+    EnrollmentController(Users users, Courses courses, LearnersInCourses learners) {
         this.users = users;
         this.courses = courses;
-        this.enrollments = enrollments;
+        this.learners = learners;
     }
 
     /** 201 for a new enrollment; 200 when the learner was enrolled already (the mode is set to the one given). */
@@ -39,9 +41,9 @@ class EnrollmentController {
     public ResponseEntity<EnrollmentResponse> enroll(@Valid @RequestBody EnrollRequest request) {
         User user = users.require(request.username());
         CourseOverview course = courses.require(request.courseKey());
-        var result = enrollments.enroll(user, course, CourseMode.fromWire(request.mode()));
+        var result = learners.enroll(user, course, CourseMode.fromWire(request.mode()));
         var body = new EnrollmentResponse(user.username(), course.courseKey(), request.mode(), true,
-                result.enrollment().createdAt());
+                result.createdAt());
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(body);
     }
 

@@ -1,6 +1,7 @@
 package org.openedx.suite.lms.exam;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,23 +14,22 @@ import org.openedx.suite.contracts.EventType;
 import org.openedx.suite.contracts.ExamAttemptData;
 import org.openedx.suite.contracts.ExamAttemptEvent;
 import org.openedx.suite.contracts.OpenEdxEvents;
-import org.openedx.suite.eventbus.EntityVersions;
 import org.openedx.suite.eventbus.EventHandler;
 import org.openedx.suite.eventbus.InboundEvent;
-import org.openedx.suite.eventbus.PoisonMessageException;
-import org.openedx.suite.lms.certificate.Certificates;
+import org.openedx.suite.eventbus.InboundEvents;
+import org.openedx.suite.eventbus.LoadedRows;
+import org.openedx.suite.lms.completion.BlockCompletion;
 import org.openedx.suite.lms.completion.Completions;
 import org.openedx.suite.lms.course.CourseOverview;
+import org.openedx.suite.lms.course.CoursePolicy;
 import org.openedx.suite.lms.course.Courses;
+import org.openedx.suite.lms.credit.CreditRequirementStatus;
 import org.openedx.suite.lms.credit.CreditRequirements;
 import org.openedx.suite.lms.credit.CreditStatus;
-import org.openedx.suite.lms.grade.CourseGrades;
-import org.openedx.suite.lms.grade.LearnerInCourse;
-import org.openedx.suite.lms.grade.LearnerSubsection;
-import org.openedx.suite.lms.grade.LockedStandings;
+import org.openedx.suite.lms.learner.LearnerInCourse;
+import org.openedx.suite.lms.learner.LearnersInCourses;
 import org.openedx.suite.lms.user.User;
 import org.openedx.suite.lms.user.Users;
-import org.openedx.suite.web.OpenEdxKeys;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,112 +54,119 @@ import org.springframework.stereotype.Component;
 class ExamAttemptHandler implements EventHandler<ExamAttemptEvent> {
 
     static final String ENTITY = "exam-subsection";
+    /** The override feature of proctoring outcomes. */
+    static final String PROCTORING = "proctoring";
 
-    private final EntityVersions versions;
     private final Users users;
     private final Courses courses;
-    private final CourseGrades grades;
-    private final Certificates certificates;
+    private final LearnersInCourses learners;
     private final CreditRequirements credit;
     private final Completions completions;
 
-    ExamAttemptHandler(EntityVersions versions, Users users, Courses courses, CourseGrades grades,
-                       Certificates certificates, CreditRequirements credit, Completions completions) {
-        this.versions = versions;
+    ExamAttemptHandler(Users users, Courses courses, LearnersInCourses learners, CreditRequirements credit,
+                       Completions completions) {
         this.users = users;
         this.courses = courses;
-        this.grades = grades;
-        this.certificates = certificates;
+        this.learners = learners;
         this.credit = credit;
         this.completions = completions;
     }
 
-    @Override
-    public List<EventType<ExamAttemptEvent>> eventTypes() {
-        return Arrays.stream(Outcome.values()).map(Outcome::type).toList();
-    }
-
     /**
-     * One event: the bus calls this when it applies a poll again one event at a time, in one transaction, or replays a
-     * dead letter. Newest-wins sees what the events before it in the transaction decided: they share its lock.
+     * The attempts newest-wins lets through, in their order, as one event at a time would apply them, in a few
+     * statements however many there are: resolve the learners and courses, load (and lock) what the attempts touch, a
+     * query a table, apply each outcome in memory; the flush stores it all. Only a crossing of the passing line, or a
+     * certificate to invalidate, costs statements of its own, as it is announced when it happens.
      */
     @Override
-    public void handle(ExamAttemptEvent payload, EventMetadata metadata) {
-        handleAll(List.of(new InboundEvent<>(payload, metadata)));
-    }
-
-    /**
-     * The poll's attempts in a handful of statements, with the effect of each applied in turn: newest-wins decides for
-     * all of them at once, then {@link #apply} applies those it lets through.
-     */
-    @Override
-    public void handleAll(List<InboundEvent<ExamAttemptEvent>> events) {
-        events.forEach(ExamAttemptHandler::validate);
-        apply(versions.newestOf(ENTITY, events, ExamAttemptHandler::entityKey));
-    }
-
-    /**
-     * Applies the events in their order, as one event at a time would, in a few statements however many there are:
-     * what they touch is read, a query a table, the learners' standings locked in one statement; the effects are
-     * applied in memory by the same rules as any other change; and everything is written at one flush. Only a
-     * crossing of the passing line, or a certificate to invalidate, costs statements of its own, as it is announced
-     * when it happens.
-     */
-    private void apply(List<InboundEvent<ExamAttemptEvent>> applying) {
-        if (applying.isEmpty()) {
+    public void apply(InboundEvents<ExamAttemptEvent> events) {
+        List<Attempt> attempts = resolve(events.newest(ENTITY, ExamAttemptHandler::entityKey));
+        if (attempts.isEmpty()) {
             return;
         }
-        List<Attempt> attempts = resolve(applying);
-
-        LockedStandings standings = grades.lockStandings(gradesToChange(attempts));
-        // read once the standings are locked, as invalidating one certificate on its own does
-        certificates.readAhead(learnersWith(attempts, Outcome.REJECTED));
-        Completions.Batch completed = completions.batchOf(attempts.stream()
-                .filter(attempt -> attempt.outcome() == Outcome.SUBMITTED || attempt.outcome() == Outcome.RESET)
-                .map(attempt -> new Completions.Block(attempt.userId(), attempt.courseKey(), attempt.usageKey()))
-                .toList());
-        CreditRequirements.Batch requirements = credit.batchOf(attempts.stream().map(Attempt::exam).toList());
-
-        for (Attempt attempt : attempts) {
-            LearnerInCourse learner = attempt.learner();
-            String usageKey = attempt.usageKey();
-            switch (attempt.outcome()) {
-                case SUBMITTED -> {
-                    completed.complete(attempt.userId(), attempt.courseKey(), usageKey);
-                    requirements.setExamStatus(attempt.exam(), CreditStatus.SUBMITTED);
-                }
-                case VERIFIED -> {
-                    if (standings.holds(learner)) {
-                        standings.removeOverride(learner, usageKey, CourseGrades.PROCTORING);
-                    }
-                    requirements.setExamStatus(attempt.exam(), CreditStatus.SATISFIED);
-                }
-                case REJECTED -> {
-                    // the override may make the learner stop passing (notpassing) before the invalidation (unavailable)
-                    standings.override(learner, usageKey, BigDecimal.ZERO, CourseGrades.PROCTORING);
-                    requirements.setExamStatus(attempt.exam(), CreditStatus.FAILED);
-                    certificates.invalidateIfAny(learner.user(), learner.course(), standings.standingOf(learner));
-                }
-                case ERRORED -> requirements.setExamStatus(attempt.exam(), CreditStatus.FAILED);
-                case RESET -> {
-                    standings.reset(learner, usageKey);
-                    completed.reset(attempt.userId(), usageKey);
-                    requirements.removeExamStatus(attempt.exam());
-                }
-            }
-        }
-        standings.store();
-        completed.store();
-        requirements.store();
+        Loaded loaded = new Loaded(learners.lock(learnersWhoseGradesChange(attempts)),
+                completions.load(attempts.stream()
+                        .filter(attempt -> attempt.outcome() == Outcome.SUBMITTED || attempt.outcome() == Outcome.RESET)
+                        .map(Attempt::block).toList()),
+                credit.load(attempts.stream().filter(Attempt::creditCourse).map(Attempt::exam).toList()));
+        attempts.forEach(attempt -> attempt.outcome().apply(attempt, loaded));
     }
 
-    /** What an exam attempt event says happened, by its type. */
+    /** What the attempts of a poll touch, loaded before the first is applied. */
+    private record Loaded(LearnersInCourses.Locked learners, LoadedRows<Completions.Block, BlockCompletion> completions,
+                          LoadedRows<CreditRequirements.Exam, CreditRequirementStatus> requirements) {
+
+        LearnerInCourse learner(Attempt attempt) {
+            return learners.get(attempt.learner());
+        }
+
+        void complete(Attempt attempt, double completion) {
+            var block = attempt.block();
+            if (completion > 0) {
+                completions.change(block, () -> new BlockCompletion(block), row -> row.complete(Instant.now()));
+            } else {
+                // a block the learner never completed stays unrecorded
+                completions.find(block).ifPresent(row -> row.reset(Instant.now()));
+            }
+        }
+
+        /** Courses that offer no credit have no requirements. */
+        void requirement(Attempt attempt, CreditStatus status) {
+            if (attempt.creditCourse()) {
+                var exam = attempt.exam();
+                requirements.change(exam, () -> new CreditRequirementStatus(exam),
+                        row -> row.set(status, Instant.now()));
+            }
+        }
+
+        void removeRequirement(Attempt attempt) {
+            requirements.remove(attempt.exam());
+        }
+    }
+
+    /** What an exam attempt event says happened, by its type, and what the LMS does about it. */
     private enum Outcome {
-        SUBMITTED(OpenEdxEvents.EXAM_ATTEMPT_SUBMITTED),
-        VERIFIED(OpenEdxEvents.EXAM_ATTEMPT_VERIFIED),
-        REJECTED(OpenEdxEvents.EXAM_ATTEMPT_REJECTED),
-        ERRORED(OpenEdxEvents.EXAM_ATTEMPT_ERRORED),
-        RESET(OpenEdxEvents.EXAM_ATTEMPT_RESET);
+        SUBMITTED(OpenEdxEvents.EXAM_ATTEMPT_SUBMITTED) {
+            @Override
+            void apply(Attempt attempt, Loaded loaded) {
+                loaded.complete(attempt, 1.0);
+                loaded.requirement(attempt, CreditStatus.SUBMITTED);
+            }
+        },
+        VERIFIED(OpenEdxEvents.EXAM_ATTEMPT_VERIFIED) {
+            @Override
+            void apply(Attempt attempt, Loaded loaded) {
+                // locked only where a rejection left an override to remove
+                if (loaded.learners().holds(attempt.learner())) {
+                    loaded.learner(attempt).removeOverride(attempt.usageKey(), PROCTORING);
+                }
+                loaded.requirement(attempt, CreditStatus.SATISFIED);
+            }
+        },
+        REJECTED(OpenEdxEvents.EXAM_ATTEMPT_REJECTED) {
+            @Override
+            void apply(Attempt attempt, Loaded loaded) {
+                LearnerInCourse learner = loaded.learner(attempt);
+                // the override may make the learner stop passing (notpassing) before the invalidation (unavailable)
+                learner.override(attempt.usageKey(), BigDecimal.ZERO, PROCTORING);
+                loaded.requirement(attempt, CreditStatus.FAILED);
+                learner.invalidateCertificate();
+            }
+        },
+        ERRORED(OpenEdxEvents.EXAM_ATTEMPT_ERRORED) {
+            @Override
+            void apply(Attempt attempt, Loaded loaded) {
+                loaded.requirement(attempt, CreditStatus.FAILED);
+            }
+        },
+        RESET(OpenEdxEvents.EXAM_ATTEMPT_RESET) {
+            @Override
+            void apply(Attempt attempt, Loaded loaded) {
+                loaded.learner(attempt).reset(attempt.usageKey());
+                loaded.complete(attempt, 0.0);
+                loaded.removeRequirement(attempt);
+            }
+        };
 
         private static final Map<String, Outcome> BY_TYPE = Arrays.stream(values())
                 .collect(Collectors.toUnmodifiableMap(outcome -> outcome.type.name(), outcome -> outcome));
@@ -170,21 +177,16 @@ class ExamAttemptHandler implements EventHandler<ExamAttemptEvent> {
             this.type = type;
         }
 
-        EventType<ExamAttemptEvent> type() {
-            return type;
-        }
+        abstract void apply(Attempt attempt, Loaded loaded);
 
+        /** Every exam attempt type has an outcome: the handler applies exactly the types with that payload. */
         static Outcome of(EventMetadata metadata) {
-            Outcome outcome = BY_TYPE.get(metadata.type());
-            if (outcome == null) {
-                throw new PoisonMessageException("not an exam attempt event: " + metadata.type());
-            }
-            return outcome;
+            return BY_TYPE.get(metadata.type());
         }
     }
 
     /** An applying event with the learner and the course it is about. */
-    private record Attempt(Outcome outcome, LearnerInCourse learner, String usageKey) {
+    private record Attempt(Outcome outcome, LearnerInCourse.Ref learner, String usageKey, boolean creditCourse) {
 
         long userId() {
             return learner.user().id();
@@ -194,8 +196,12 @@ class ExamAttemptHandler implements EventHandler<ExamAttemptEvent> {
             return learner.course().courseKey();
         }
 
-        LearnerSubsection subsection() {
-            return new LearnerSubsection(userId(), usageKey);
+        LearnersInCourses.Subsection subsection() {
+            return new LearnersInCourses.Subsection(userId(), usageKey);
+        }
+
+        Completions.Block block() {
+            return new Completions.Block(userId(), courseKey(), usageKey);
         }
 
         CreditRequirements.Exam exam() {
@@ -207,40 +213,35 @@ class ExamAttemptHandler implements EventHandler<ExamAttemptEvent> {
         return payload.examAttempt().studentUser().id() + "|" + payload.examAttempt().usageKey();
     }
 
-    private static void validate(InboundEvent<ExamAttemptEvent> event) {
-        ExamAttemptData attempt = event.payload().examAttempt();
-        String usageKey = attempt.usageKey();
-        if (!OpenEdxKeys.isBlockOf(usageKey, attempt.courseKey())) {
-            throw new PoisonMessageException("exam_attempt.usage_key " + usageKey + " is not a block of course "
-                    + attempt.courseKey());
-        }
-        Outcome.of(event.metadata());
-    }
-
     /**
      * The learners and courses of the applying events, in one query each. One the LMS does not know (yet) fails the
      * poll, as it fails the event on its own: the bus then applies the poll event by event, so that only that event is
      * retried and dead-lettered, and the others apply.
      */
     private List<Attempt> resolve(List<InboundEvent<ExamAttemptEvent>> applying) {
-        Map<Long, User> learners = users.findAllById(applying.stream()
+        if (applying.isEmpty()) {
+            return List.of();
+        }
+        Set<String> courseKeys = applying.stream().map(event -> event.payload().examAttempt().courseKey())
+                .collect(Collectors.toSet());
+        Map<Long, User> known = users.findAllById(applying.stream()
                 .map(event -> event.payload().examAttempt().studentUser().id()).collect(Collectors.toSet()));
-        Map<String, CourseOverview> known = courses.findAll(applying.stream()
-                .map(event -> event.payload().examAttempt().courseKey()).collect(Collectors.toSet()));
+        Map<String, CourseOverview> overviews = courses.findAll(courseKeys);
+        Map<String, CoursePolicy> policies = courses.policiesOf(courseKeys);
         List<Attempt> attempts = new ArrayList<>(applying.size());
         for (InboundEvent<ExamAttemptEvent> event : applying) {
             ExamAttemptData attempt = event.payload().examAttempt();
             long userId = attempt.studentUser().id();
-            User user = learners.get(userId);
+            User user = known.get(userId);
             if (user == null) {
                 throw new IllegalStateException("no learner with LMS user id " + userId);
             }
-            CourseOverview course = known.get(attempt.courseKey());
+            CourseOverview course = overviews.get(attempt.courseKey());
             if (course == null) {
                 throw new IllegalStateException("no course " + attempt.courseKey());
             }
-            attempts.add(new Attempt(Outcome.of(event.metadata()), new LearnerInCourse(user, course),
-                    attempt.usageKey()));
+            attempts.add(new Attempt(Outcome.of(event.metadata()), new LearnerInCourse.Ref(user, course),
+                    attempt.usageKey(), policies.get(attempt.courseKey()).creditCourse()));
         }
         return attempts;
     }
@@ -251,16 +252,12 @@ class ExamAttemptHandler implements EventHandler<ExamAttemptEvent> {
      * common case, then lock no grades. Only exam events make and remove proctoring overrides, each subsection's under
      * its newest-wins lock, which this transaction holds: the overrides read here stay as they are until it ends.
      */
-    private List<LearnerInCourse> gradesToChange(List<Attempt> attempts) {
-        Set<LearnerSubsection> overridden = grades.overriddenBy(CourseGrades.PROCTORING, attempts.stream()
+    private List<LearnerInCourse.Ref> learnersWhoseGradesChange(List<Attempt> attempts) {
+        Set<LearnersInCourses.Subsection> overridden = learners.overriddenBy(PROCTORING, attempts.stream()
                 .filter(attempt -> attempt.outcome() == Outcome.VERIFIED).map(Attempt::subsection).toList());
         return attempts.stream()
                 .filter(attempt -> attempt.outcome() == Outcome.REJECTED || attempt.outcome() == Outcome.RESET
                         || attempt.outcome() == Outcome.VERIFIED && overridden.contains(attempt.subsection()))
                 .map(Attempt::learner).toList();
-    }
-
-    private static List<LearnerInCourse> learnersWith(List<Attempt> attempts, Outcome outcome) {
-        return attempts.stream().filter(attempt -> attempt.outcome() == outcome).map(Attempt::learner).toList();
     }
 }

@@ -6,15 +6,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
-import org.openedx.suite.lms.course.CourseOverview;
+import org.openedx.suite.contracts.CourseKey;
+import org.openedx.suite.contracts.OpenEdxKeys;
+import org.openedx.suite.contracts.UsageKey;
 import org.openedx.suite.lms.course.Courses;
-import org.openedx.suite.lms.enrollment.Enrollments;
-import org.openedx.suite.lms.user.User;
+import org.openedx.suite.lms.learner.GradeResponse;
+import org.openedx.suite.lms.learner.LearnersInCourses;
 import org.openedx.suite.lms.user.Users;
 import org.openedx.suite.web.ApiException;
-import org.openedx.suite.web.CourseKey;
-import org.openedx.suite.web.OpenEdxKeys;
-import org.openedx.suite.web.UsageKey;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,19 +29,17 @@ class GradeController {
 
     private final Users users;
     private final Courses courses;
-    private final Enrollments enrollments;
-    private final CourseGrades grades;
+    private final LearnersInCourses learners;
 
-    GradeController(Users users, Courses courses, Enrollments enrollments, CourseGrades grades) {
+    GradeController(Users users, Courses courses, LearnersInCourses learners) {
         this.users = users;
         this.courses = courses;
-        this.enrollments = enrollments;
-        this.grades = grades;
+        this.learners = learners;
     }
 
     /** Records the learner's score; 404 unless the learner is enrolled in the course. */
     @PutMapping("/subsections/{usage_key}")
-    public GradeView score(@PathVariable("course_key") @CourseKey String courseKey,
+    public GradeResponse score(@PathVariable("course_key") @CourseKey String courseKey,
                            @PathVariable String username,
                            @PathVariable("usage_key") @UsageKey String usageKey,
                            @Valid @RequestBody ScoreRequest request) {
@@ -52,24 +49,14 @@ class GradeController {
         if (request.earned().compareTo(request.possible()) > 0) {
             throw ApiException.badRequest("earned", "must not be greater than possible");
         }
-        User user = users.require(username);
-        CourseOverview course = courses.require(courseKey);
-        if (enrollments.modeOf(user.id(), courseKey).isEmpty()) {
-            throw ApiException.notFound(username + " is not enrolled in " + courseKey);
-        }
-        grades.score(user, course, usageKey, request.earned(), request.possible());
-        return grades.view(user, course);
+        return learners.score(users.require(username), courses.require(courseKey), usageKey, request.earned(),
+                request.possible());
     }
 
     /** 404 for a learner who is neither enrolled in the course nor has a score in it. */
     @GetMapping
-    public GradeView get(@PathVariable("course_key") @CourseKey String courseKey, @PathVariable String username) {
-        User user = users.require(username);
-        CourseOverview course = courses.require(courseKey);
-        if (enrollments.modeOf(user.id(), courseKey).isEmpty() && !grades.hasScores(user.id(), courseKey)) {
-            throw ApiException.notFound(username + " is not enrolled in " + courseKey);
-        }
-        return grades.view(user, course);
+    public GradeResponse get(@PathVariable("course_key") @CourseKey String courseKey, @PathVariable String username) {
+        return learners.grades(users.require(username), courses.require(courseKey));
     }
 
     record ScoreRequest(

@@ -1,0 +1,104 @@
+package org.openedx.suite.exams.attempt;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.openedx.suite.contracts.EventTimes;
+import org.openedx.suite.contracts.OpenEdxEvents;
+import org.openedx.suite.eventbus.EventPublisher;
+import org.openedx.suite.exams.exam.Exam;
+import org.openedx.suite.exams.exam.ExamRepository;
+import org.openedx.suite.web.ApiException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Starts, moves and resets attempts. Each status change and its event are written in one transaction, the attempt
+ * row first (the publisher flushes it before drawing the outbox id, so events of one course leave in commit order).
+ */
+@Service
+class Attempts {
+
+    private final AttemptRepository attempts;
+    private final ExamRepository exams;
+    private final EventPublisher events;
+
+    Attempts(AttemptRepository attempts, ExamRepository exams, EventPublisher events) {
+        this.attempts = attempts;
+        this.exams = exams;
+        this.events = events;
+    }
+
+    @Transactional
+    AttemptResponse start(long examId, Learner learner) {
+        Exam exam = exams.findById(examId).orElseThrow(() -> ApiException.notFound("no exam with id " + examId));
+        if (attempts.existsByExamIdAndUserId(examId, learner.id())) {
+            throw alreadyStarted(examId, learner);
+        }
+        try {
+            return AttemptResponse.of(attempts.saveAndFlush(new Attempt(exam, learner, now())));
+        } catch (DataIntegrityViolationException e) {
+            // a concurrent request started it between the check and the insert
+            throw alreadyStarted(examId, learner);
+        }
+    }
+
+    @Transactional
+    AttemptResponse change(long attemptId, AttemptAction action) {
+        Attempt attempt = locked(attemptId);
+        AttemptStatus current = attempt.status();
+        AttemptStatus next = current.after(action, attempt.exam().examType())
+                .orElseThrow(() -> notAllowed(action, current, attempt));
+        Instant now = now();
+        attempt.moveTo(next, now);
+        events.publish(AttemptEvents.announcing(next), AttemptEvents.statusChanged(attempt), now);
+        return AttemptResponse.of(attempt);
+    }
+
+    /** Removes the attempt, whatever its status, so the learner can start over; the LMS resets its side too. */
+    @Transactional
+    void reset(long attemptId, Learner instructor) {
+        Attempt attempt = locked(attemptId);
+        var announcement = AttemptEvents.reset(attempt, instructor);
+        attempts.delete(attempt);
+        events.publish(OpenEdxEvents.EXAM_ATTEMPT_RESET, announcement, now());
+    }
+
+    @Transactional(readOnly = true)
+    AttemptResponse get(long attemptId) {
+        return attempts.findWithExam(attemptId).map(AttemptResponse::of)
+                .orElseThrow(() -> notFound(attemptId));
+    }
+
+    @Transactional(readOnly = true)
+    List<AttemptResponse> search(String username, String courseKey) {
+        return attempts.search(username, courseKey).stream().map(AttemptResponse::of).toList();
+    }
+
+    private Attempt locked(long attemptId) {
+        return attempts.findForUpdate(attemptId).orElseThrow(() -> notFound(attemptId));
+    }
+
+    /** Stored and sent alike: the wire carries microseconds. */
+    private static Instant now() {
+        return EventTimes.truncate(Instant.now());
+    }
+
+    private static ApiException notAllowed(AttemptAction action, AttemptStatus current, Attempt attempt) {
+        String why = "cannot " + action + " an attempt whose status is " + current;
+        if (action.isReview() && !attempt.exam().examType().isReviewed()) {
+            why += ": attempts at a " + attempt.exam().examType()
+                    + " exam are not reviewed; only proctored and onboarding exams are";
+        }
+        return ApiException.conflict(why);
+    }
+
+    private static ApiException notFound(long attemptId) {
+        return ApiException.notFound("no exam attempt with id " + attemptId);
+    }
+
+    private static ApiException alreadyStarted(long examId, Learner learner) {
+        return ApiException.conflict("user " + learner.id() + " already has an attempt at exam " + examId);
+    }
+}

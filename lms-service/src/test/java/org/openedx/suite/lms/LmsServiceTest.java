@@ -1,0 +1,41 @@
+package org.openedx.suite.lms;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.openedx.suite.eventbus.EventBusTopics;
+import org.openedx.suite.testsupport.ServiceTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.TestConstructor;
+
+/**
+ * The whole LMS on a random port against real PostgreSQL and Kafka, with {@link Lms} (its REST API, and the topics it
+ * consumes and announces on) for the test to inject. All such tests share one service.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@ServiceTest
+@Import(LmsServiceTest.Clients.class)
+@TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
+public @interface LmsServiceTest {
+
+    @TestConfiguration(proxyBeanMethods = false)
+    class Clients {
+
+        /** Lazy: the port is known once the server has started, after the other beans. */
+        @Bean
+        @Lazy
+        Lms lms(Environment environment, EventBusTopics topics) {
+            return new Lms(environment.getRequiredProperty("local.server.port", Integer.class),
+                    environment.getRequiredProperty("spring.kafka.bootstrap-servers"), topics);
+        }
+    }
+}
