@@ -21,14 +21,17 @@ import org.springframework.util.MimeType;
  *   <li>{@code POST /actuator/deadletters} replays every pending one; {@code POST /actuator/deadletters/{id}} one</li>
  * </ul>
  * A replay runs the record through the same path as a fresh delivery, so it is applied at most once. Each replay
- * answers its {@code outcome}: {@code replayed} (applied now), {@code already applied} (the same event, by its
- * {@code ce_id}, took effect meanwhile, say redelivered by its producer: nothing changed, and the dead letter is
- * settled), {@code failed} (it stays pending, with its new error) or {@code already replayed}.
+ * answers its {@code outcome}: {@code replayed} (it took effect now), {@code ignored: older than the applied state}
+ * (newest-wins found what it changes in a newer state, so it changed nothing, as it would have on time),
+ * {@code already applied} (the same event, by its {@code ce_id}, took effect meanwhile, say redelivered by its
+ * producer: nothing changed), {@code failed} (it stays pending, with its new error) or {@code already replayed}.
+ * All but {@code failed} settle the dead letter.
  */
 @Endpoint(id = "deadletters")
 final class DeadLetterEndpoint {
 
     private static final MimeType PROBLEM_JSON = MimeType.valueOf("application/problem+json");
+    private static final String IGNORED = "ignored: older than the applied state";
 
     private final DeadLetters deadLetters;
     private final InboundEventDispatcher dispatcher;
@@ -58,6 +61,7 @@ final class DeadLetterEndpoint {
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("replayed", results.stream().filter(r -> "replayed".equals(r.get("outcome"))).count());
+        summary.put("ignored_as_older", results.stream().filter(r -> IGNORED.equals(r.get("outcome"))).count());
         summary.put("already_applied",
                 results.stream().filter(r -> "already applied".equals(r.get("outcome"))).count());
         summary.put("failed", results.stream().filter(r -> "failed".equals(r.get("outcome"))).count());
@@ -90,10 +94,14 @@ final class DeadLetterEndpoint {
             return result;
         }
         try {
-            boolean applied = dispatcher.apply(letter.toConsumerRecord());
-            // either way the event has taken effect exactly once: nothing is left for an operator to do about it
+            InboundEventDispatcher.Applied applied = dispatcher.apply(letter.toConsumerRecord());
+            // whichever it was, the event has had its effect exactly once: nothing is left for an operator to do
             deadLetters.markReplayed(letter.id());
-            result.put("outcome", applied ? "replayed" : "already applied");
+            result.put("outcome", switch (applied) {
+                case APPLIED -> "replayed";
+                case IGNORED_AS_OLDER -> IGNORED;
+                case ALREADY_APPLIED -> "already applied";
+            });
         } catch (RuntimeException e) {
             deadLetters.markFailedAgain(letter.id(), e);
             result.put("outcome", "failed");

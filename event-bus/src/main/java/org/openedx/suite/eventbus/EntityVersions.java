@@ -57,6 +57,8 @@ public final class EntityVersions {
 
     private final JdbcTemplate jdbc;
     private final Map<String, Locked> locks = new LinkedHashMap<>();
+    private int advanced;
+    private int refused;
 
     EntityVersions(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -102,6 +104,14 @@ public final class EntityVersions {
         return locked;
     }
 
+    /**
+     * Whether newest-wins refused every event put to it in this transaction as older than the applied state, and so
+     * none of them took effect (false when nothing was put to it: such a handler does not order its events).
+     */
+    boolean refusedEverything() {
+        return refused > 0 && advanced == 0;
+    }
+
     /** Writes the versions moved, and drops the placeholders of entities no event was applied to; before commit. */
     void store() {
         locks.values().forEach(Locked::store);
@@ -134,8 +144,10 @@ public final class EntityVersions {
             }
             Instant version = versions.get(entityKey);
             if (version != null && eventTime.isBefore(version)) {
+                refused++;
                 return false;
             }
+            advanced++;
             versions.put(entityKey, eventTime);
             moved.put(entityKey, new Moved(eventTime, eventId));
             return true;

@@ -101,8 +101,10 @@ public class EventBusAutoConfiguration {
     @Bean
     EventPublisher eventPublisher(JdbcTemplate jdbc, EventBusTopics topics, ObjectProvider<ProducedEvents> produced,
                                   ObjectProvider<OutboxEventPublisher.PendingWritesFlusher> flusher,
-                                  OutboxRelay relay) {
-        return new OutboxEventPublisher(jdbc, topics, ProducedEvents.merge(produced.orderedStream().toList()),
+                                  OutboxRelay relay, EventBusProperties properties) {
+        ProducedEvents events = ProducedEvents.merge(produced.orderedStream().toList());
+        events.requireProducedBy(properties.service());
+        return new OutboxEventPublisher(jdbc, topics, events,
                 flusher.getIfAvailable(() -> OutboxEventPublisher.PendingWritesFlusher.NONE), relay);
     }
 

@@ -129,14 +129,24 @@ final class InboundEventDispatcher implements BatchMessageListener<byte[], byte[
         }
     }
 
-    /**
-     * Applies one record in a transaction of its own, as a replay of a dead letter does.
-     *
-     * @return false when it changed nothing: its event had been applied before (its {@code ce_id} is recorded)
-     */
-    boolean apply(ConsumerRecord<byte[], byte[]> record) {
+    /** What applying one record on its own did. */
+    enum Applied {
+        /** It took effect now. */
+        APPLIED,
+        /** Its event had been applied before (its {@code ce_id} is recorded): nothing changed. */
+        ALREADY_APPLIED,
+        /** Newest-wins found the entities it changes in a newer state already: nothing changed. */
+        IGNORED_AS_OLDER
+    }
+
+    /** Applies one record in a transaction of its own, as a replay of a dead letter does. */
+    Applied apply(ConsumerRecord<byte[], byte[]> record) {
         try {
-            return applyInOneTransaction(List.of(record)) == 1;
+            Counts counts = applyInOneTransaction(List.of(record));
+            if (counts.applied() == 0) {
+                return Applied.ALREADY_APPLIED;
+            }
+            return counts.refusedEverything() ? Applied.IGNORED_AS_OLDER : Applied.APPLIED;
         } catch (FailedRecord failed) {
             throw failed.cause;
         }
@@ -216,9 +226,13 @@ final class InboundEventDispatcher implements BatchMessageListener<byte[], byte[
         }
     }
 
-    /** Returns how many of the records took effect; the others were redeliveries or of types not handled here. */
-    private int applyInOneTransaction(List<ConsumerRecord<byte[], byte[]>> records) {
-        int[] outcome = transactions.execute(status -> {
+    /** How many records of a transaction were applied and were redeliveries, and what newest-wins made of them. */
+    private record Counts(int applied, int duplicates, boolean refusedEverything) {
+    }
+
+    /** The others than those applied were redeliveries or of types not handled here. */
+    private Counts applyInOneTransaction(List<ConsumerRecord<byte[], byte[]>> records) {
+        Counts outcome = transactions.execute(status -> {
             int[] counts = new int[2];
             EntityVersions versions = new EntityVersions(jdbc);
             for (int i = 0; i < records.size(); i++) {
@@ -232,11 +246,11 @@ final class InboundEventDispatcher implements BatchMessageListener<byte[], byte[
                 }
             }
             versions.store();
-            return counts;
+            return new Counts(counts[0], counts[1], versions.refusedEverything());
         });
-        applied.addAndGet(outcome[0]);
-        duplicates.addAndGet(outcome[1]);
-        return outcome[0];
+        applied.addAndGet(outcome.applied());
+        duplicates.addAndGet(outcome.duplicates());
+        return outcome;
     }
 
     /** Returns false when the record is a redelivery of an applied event. */
@@ -269,6 +283,11 @@ final class InboundEventDispatcher implements BatchMessageListener<byte[], byte[
         if (handlersOfType.isEmpty()) {
             log.debug("{} {} is not handled here", type, metadata.id());
             return new Decoded<>(record, metadata, List.of(), null);
+        }
+        if (!type.source().equals(metadata.source())) {
+            // defence in depth: only the type's producer writes it, whoever else can reach the topic
+            throw new PoisonMessageException(type + " " + metadata.id() + ": ce_source " + metadata.source()
+                    + " is not " + type.source() + ", the only producer of " + type.name());
         }
         Object payload = payload(record, type);
         List<String> violations = PayloadConstraints.violations(validator, payload);

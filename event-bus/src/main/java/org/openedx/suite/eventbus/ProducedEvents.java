@@ -24,6 +24,17 @@ public record ProducedEvents(Set<EventType<?>> types) {
         return new ProducedEvents(all.stream().flatMap(p -> p.types().stream()).collect(Collectors.toSet()));
     }
 
+    /**
+     * Fails fast when the service would publish a type another service produces: consumers refuse an event whose
+     * {@code ce_source} is not its type's producer.
+     */
+    void requireProducedBy(String service) {
+        types.stream().filter(type -> !type.producer().equals(service)).findFirst().ifPresent(type -> {
+            throw new IllegalStateException("event-bus.service is " + service + ", but " + type.name()
+                    + " is produced by " + type.producer() + " alone");
+        });
+    }
+
     boolean includes(EventType<?> type) {
         return types.contains(type);
     }

@@ -96,6 +96,27 @@ class DeadLetterReplayTest {
     }
 
     @Test
+    void replaying_a_dead_letter_older_than_what_was_applied_since_changes_nothing_and_says_so() {
+        String courseKey = "course-v1:edX+Older" + UUID.randomUUID().toString().substring(0, 6) + "+2026";
+        UUID eventId = UUID.randomUUID();
+        Instant deadLettered = Instant.now();
+        jdbc.update("INSERT INTO blocked_course VALUES (?)", courseKey);
+        send(courseKey, "Older", eventId, deadLettered);
+        Map<String, Object> letter = await().atMost(EVENTUALLY).until(() -> pendingFor(eventId), l -> l != null);
+        jdbc.update("DELETE FROM blocked_course WHERE course_key = ?", courseKey);
+        send(courseKey, "Newer", UUID.randomUUID(), deadLettered.plusSeconds(1));
+        await().atMost(EVENTUALLY).until(() -> applied(courseKey) == 1);
+
+        Map<String, Object> replayed = deadLetters.replayOne((Long) letter.get("id")).getBody();
+
+        assertThat(replayed).containsEntry("outcome", "ignored: older than the applied state");
+        assertThat(applied(courseKey)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT name FROM course_run WHERE course_key = ?", String.class, courseKey))
+                .isEqualTo("Newer");
+        assertThat(pendingFor(eventId)).as("the dead letter, settled").isNull();
+    }
+
+    @Test
     void an_unknown_dead_letter_is_a_problem_json_404() {
         assertThat(deadLetters.show(987654321L).getStatus()).isEqualTo(404);
         var replay = deadLetters.replayOne(987654321L);
@@ -138,11 +159,15 @@ class DeadLetterReplayTest {
     }
 
     private void send(String courseKey, String name, UUID eventId) {
+        send(courseKey, name, eventId, Instant.now());
+    }
+
+    private void send(String courseKey, String name, UUID eventId, Instant eventTime) {
         var event = new CatalogInfoChangedEvent(new CourseCatalogData(courseKey, name,
                 new CourseScheduleData(Instant.parse("2027-01-01T00:00:00Z"), CourseScheduleData.SELF_PACED, null,
                         null, null), false, false));
         new KafkaTestClient(bootstrapServers).send(topics.topicOf(OpenEdxEvents.COURSE_CATALOG_INFO_CHANGED),
                 courseKey, EventJson.write(event), EventMetadata.of(eventId,
-                        OpenEdxEvents.COURSE_CATALOG_INFO_CHANGED.name(), "cms", Instant.now(), "test").toHeaders());
+                        OpenEdxEvents.COURSE_CATALOG_INFO_CHANGED.name(), "cms", eventTime, "test").toHeaders());
     }
 }

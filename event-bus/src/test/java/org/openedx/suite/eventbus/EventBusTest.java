@@ -56,7 +56,7 @@ class EventBusTest {
         assertThat(message.key()).isEqualTo(courseKey);
         assertThat(message.headers()).containsEntry("ce_id", eventId.toString())
                 .containsEntry("ce_type", "org.openedx.content_authoring.course.catalog_info.changed.v1")
-                .containsEntry("ce_source", "openedx/test/web")
+                .containsEntry("ce_source", "openedx/cms/web")
                 .containsEntry("ce_specversion", "1.0")
                 .containsEntry("ce_time", "2026-11-25T10:15:30.123456+00:00")
                 .containsEntry("ce_minorversion", "0")
@@ -177,6 +177,8 @@ class EventBusTest {
         unknownType.put("ce_type", "org.openedx.learning.nothing.like.this.v1");
         Map<String, String> brokenJson = headers(id, Instant.now());
         Map<String, String> breaksContract = headers(UUID.randomUUID(), Instant.now());
+        Map<String, String> forgedSource = headers(UUID.randomUUID(), Instant.now());
+        forgedSource.put("ce_source", "openedx/lms/web");
 
         // in one producer batch, so that the consumer meets them in one poll, poison and good alike
         new KafkaTestClient(bootstrapServers).sendTogether(catalogTopic(), List.of(
@@ -187,20 +189,22 @@ class EventBusTest {
                         breaksContract),
                 new Outgoing(key, json(catalogInfo("edX/DemoX/2026", "Old-style key")),
                         headers(UUID.randomUUID(), Instant.now())),
+                new Outgoing(key, json(catalogInfo(key, "Forged")), forgedSource),
                 new Outgoing(key, json(catalogInfo(key, "Good")), headers(UUID.randomUUID(), Instant.now()))));
 
         await().atMost(EVENTUALLY).until(() -> appliedCount(key) == 1);
         List<Message> deadLetters = await().atMost(EVENTUALLY)
-                .until(() -> deadLettersFor(key), letters -> letters.size() == 5);
+                .until(() -> deadLettersFor(key), letters -> letters.size() == 6);
         assertThat(deadLetters).allSatisfy(letter -> assertThat(letter.headers())
                 .containsKeys("kafka_dlt-exception-fqcn", "kafka_dlt-exception-message", "kafka_dlt-original-topic"));
         assertThat(deadLetters).extracting(letter -> letter.header("kafka_dlt-exception-message"))
                 .anySatisfy(cause -> assertThat(cause).contains("does not fit the contract"))
                 .anySatisfy(cause -> assertThat(cause).contains("ce_id"))
                 .anySatisfy(cause -> assertThat(cause).contains("unknown ce_type"))
-                .anySatisfy(cause -> assertThat(cause).contains("catalog_info.course_key must be a course key"));
+                .anySatisfy(cause -> assertThat(cause).contains("catalog_info.course_key must be a course key"))
+                .anySatisfy(cause -> assertThat(cause).contains("ce_source openedx/lms/web is not openedx/cms/web"));
         assertThat(deadLetterAttempts(key)).as("retrying cannot make a message readable: each was tried once")
-                .containsExactly(1, 1, 1, 1, 1);
+                .containsExactly(1, 1, 1, 1, 1, 1);
         assertThat(name(key)).isEqualTo("Good");
     }
 

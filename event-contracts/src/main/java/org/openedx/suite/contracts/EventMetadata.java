@@ -49,7 +49,12 @@ public record EventMetadata(
 
     /** Envelope of a new JSON event from {@code openedx/<service>/web}. */
     public static EventMetadata of(UUID id, String type, String service, Instant time, String sourceHost) {
-        return new EventMetadata(id, type, "openedx/" + service + "/web", time, sourceHost, CONTRACTS_VERSION, JSON);
+        return new EventMetadata(id, type, sourceOf(service), time, sourceHost, CONTRACTS_VERSION, JSON);
+    }
+
+    /** The {@code ce_source} of a service's events, {@code openedx/<service>/web}. */
+    public static String sourceOf(String service) {
+        return "openedx/" + service + "/web";
     }
 
     /** The headers, in the order Open edX writes them. */

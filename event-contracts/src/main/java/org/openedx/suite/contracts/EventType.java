@@ -4,19 +4,22 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * One Open edX event type: its name (the {@code ce_type} header), the base topic it travels on, the payload
- * record, and the payload field whose value is the Kafka message key.
+ * One Open edX event type: its name (the {@code ce_type} header), the base topic it travels on, the service that
+ * produces it (and so its {@code ce_source}), the payload record, and the payload field whose value is the Kafka
+ * message key.
  */
 public final class EventType<T> {
 
     private final String name;
     private final String baseTopic;
+    private final String producer;
     private final Class<T> payloadType;
     private final Function<T, String> keyField;
 
-    EventType(String name, String baseTopic, Class<T> payloadType, Function<T, String> keyField) {
+    EventType(String name, String baseTopic, String producer, Class<T> payloadType, Function<T, String> keyField) {
         this.name = Objects.requireNonNull(name);
         this.baseTopic = Objects.requireNonNull(baseTopic);
+        this.producer = Objects.requireNonNull(producer);
         this.payloadType = Objects.requireNonNull(payloadType);
         this.keyField = Objects.requireNonNull(keyField);
     }
@@ -27,6 +30,16 @@ public final class EventType<T> {
 
     public String baseTopic() {
         return baseTopic;
+    }
+
+    /** The service that alone produces this type, e.g. {@code cms}. */
+    public String producer() {
+        return producer;
+    }
+
+    /** The {@code ce_source} of this type's events: {@code openedx/<producer>/web}. */
+    public String source() {
+        return EventMetadata.sourceOf(producer);
     }
 
     public Class<T> payloadType() {

@@ -9,8 +9,13 @@ import java.util.stream.Collectors;
 /** The event types of this suite's flows, with their topics and key fields as Open edX defines them. */
 public final class OpenEdxEvents {
 
+    // the producing services: each type has one, and its events' ce_source names it
+    private static final String CMS = "cms";
+    private static final String LMS = "lms";
+    private static final String EXAMS = "exams";
+
     public static final EventType<CatalogInfoChangedEvent> COURSE_CATALOG_INFO_CHANGED = new EventType<>(
-            "org.openedx.content_authoring.course.catalog_info.changed.v1", Topics.COURSE_CATALOG_INFO_CHANGED,
+            "org.openedx.content_authoring.course.catalog_info.changed.v1", Topics.COURSE_CATALOG_INFO_CHANGED, CMS,
             CatalogInfoChangedEvent.class, e -> e.catalogInfo().courseKey());
 
     public static final EventType<CertificateEvent> CERTIFICATE_CREATED = certificate("created");
@@ -24,7 +29,7 @@ public final class OpenEdxEvents {
     public static final EventType<ExamAttemptEvent> EXAM_ATTEMPT_RESET = examAttempt("reset");
 
     public static final EventType<CoursePassingStatusEvent> COURSE_PASSING_STATUS_UPDATED = new EventType<>(
-            "org.openedx.learning.course.passing.status.updated.v1", Topics.LEARNING_BADGES_LIFECYCLE,
+            "org.openedx.learning.course.passing.status.updated.v1", Topics.LEARNING_BADGES_LIFECYCLE, LMS,
             CoursePassingStatusEvent.class, e -> e.coursePassingStatus().course().courseKey());
 
     public static final List<EventType<?>> ALL = List.of(
@@ -54,13 +59,13 @@ public final class OpenEdxEvents {
 
     private static EventType<CertificateEvent> certificate(String change) {
         return new EventType<>("org.openedx.learning.certificate." + change + ".v1",
-                Topics.LEARNING_CERTIFICATE_LIFECYCLE, CertificateEvent.class,
+                Topics.LEARNING_CERTIFICATE_LIFECYCLE, LMS, CertificateEvent.class,
                 e -> e.certificate().course().courseKey());
     }
 
     private static EventType<ExamAttemptEvent> examAttempt(String change) {
         return new EventType<>("org.openedx.learning.exam.attempt." + change + ".v1",
-                Topics.LEARNING_EXAM_ATTEMPT_LIFECYCLE, ExamAttemptEvent.class,
+                Topics.LEARNING_EXAM_ATTEMPT_LIFECYCLE, EXAMS, ExamAttemptEvent.class,
                 e -> e.examAttempt().courseKey());
     }
 }

@@ -6,24 +6,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The event types of the suite travel on the base topics Open edX assigns them. */
+/** The event types of the suite travel on the base topics Open edX assigns them, each from its one producer. */
 class OpenEdxEventsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "org.openedx.content_authoring.course.catalog_info.changed.v1, course-catalog-info-changed",
-            "org.openedx.learning.certificate.created.v1, learning-certificate-lifecycle",
-            "org.openedx.learning.certificate.changed.v1, learning-certificate-lifecycle",
-            "org.openedx.learning.certificate.revoked.v1, learning-certificate-lifecycle",
-            "org.openedx.learning.exam.attempt.submitted.v1, learning-exam-attempt-lifecycle",
-            "org.openedx.learning.exam.attempt.verified.v1, learning-exam-attempt-lifecycle",
-            "org.openedx.learning.exam.attempt.rejected.v1, learning-exam-attempt-lifecycle",
-            "org.openedx.learning.exam.attempt.errored.v1, learning-exam-attempt-lifecycle",
-            "org.openedx.learning.exam.attempt.reset.v1, learning-exam-attempt-lifecycle",
-            "org.openedx.learning.course.passing.status.updated.v1, learning-badges-lifecycle"})
-    void eachEventTypeIsKnownByNameAndTravelsOnItsBaseTopic(String name, String baseTopic) {
-        assertThat(OpenEdxEvents.byName(name))
-                .hasValueSatisfying(type -> assertThat(type.baseTopic()).isEqualTo(baseTopic));
+            "org.openedx.content_authoring.course.catalog_info.changed.v1, course-catalog-info-changed, openedx/cms/web",
+            "org.openedx.learning.certificate.created.v1, learning-certificate-lifecycle, openedx/lms/web",
+            "org.openedx.learning.certificate.changed.v1, learning-certificate-lifecycle, openedx/lms/web",
+            "org.openedx.learning.certificate.revoked.v1, learning-certificate-lifecycle, openedx/lms/web",
+            "org.openedx.learning.exam.attempt.submitted.v1, learning-exam-attempt-lifecycle, openedx/exams/web",
+            "org.openedx.learning.exam.attempt.verified.v1, learning-exam-attempt-lifecycle, openedx/exams/web",
+            "org.openedx.learning.exam.attempt.rejected.v1, learning-exam-attempt-lifecycle, openedx/exams/web",
+            "org.openedx.learning.exam.attempt.errored.v1, learning-exam-attempt-lifecycle, openedx/exams/web",
+            "org.openedx.learning.exam.attempt.reset.v1, learning-exam-attempt-lifecycle, openedx/exams/web",
+            "org.openedx.learning.course.passing.status.updated.v1, learning-badges-lifecycle, openedx/lms/web"})
+    void each_event_type_is_known_by_name_travels_on_its_base_topic_and_comes_from_its_producer(
+            String name, String baseTopic, String source) {
+        assertThat(OpenEdxEvents.byName(name)).hasValueSatisfying(type -> {
+            assertThat(type.baseTopic()).isEqualTo(baseTopic);
+            assertThat(type.source()).isEqualTo(source);
+        });
     }
 
     @Test
