@@ -13,8 +13,6 @@ import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -151,13 +149,17 @@ public class EventBusAutoConfiguration {
     }
 
     @Bean
+    PayloadChecks eventPayloadChecks() {
+        return new PayloadChecks();
+    }
+
+    @Bean
     InboundEventDispatcher inboundEventDispatcher(ObjectProvider<EventHandler<?>> handlers, JdbcTemplate jdbc,
                                                   PlatformTransactionManager transactionManager,
                                                   ObjectProvider<OutboxEventPublisher.PendingWritesFlusher> flusher,
-                                                  ObjectProvider<Validator> validator, EventBusSchema schema) {
+                                                  PayloadChecks payloadChecks, EventBusSchema schema) {
         return new InboundEventDispatcher(handlers.orderedStream().toList(), jdbc,
-                new TransactionTemplate(transactionManager),
-                validator.getIfAvailable(() -> Validation.buildDefaultValidatorFactory().getValidator()),
+                new TransactionTemplate(transactionManager), payloadChecks,
                 flusher.getIfAvailable(() -> OutboxEventPublisher.PendingWritesFlusher.NONE));
     }
 

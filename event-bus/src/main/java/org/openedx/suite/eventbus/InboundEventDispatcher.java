@@ -12,15 +12,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
-import jakarta.validation.Validator;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.openedx.suite.contracts.EventJson;
 import org.openedx.suite.contracts.EventMetadata;
 import org.openedx.suite.contracts.EventType;
 import org.openedx.suite.contracts.OpenEdxEvents;
-import org.openedx.suite.contracts.PayloadConstraints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -59,18 +56,18 @@ final class InboundEventDispatcher implements BatchMessageListener<byte[], byte[
     private final Map<String, List<EventHandler<?>>> handlers;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
-    private final Validator validator;
+    private final PayloadChecks payloadChecks;
     private final OutboxEventPublisher.PendingWritesFlusher pendingWrites;
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong pollsAppliedOneByOne = new AtomicLong();
 
     InboundEventDispatcher(List<EventHandler<?>> handlers, JdbcTemplate jdbc, TransactionTemplate transactions,
-                           Validator validator, OutboxEventPublisher.PendingWritesFlusher pendingWrites) {
+                           PayloadChecks payloadChecks, OutboxEventPublisher.PendingWritesFlusher pendingWrites) {
         this.handlers = byEventType(handlers);
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.validator = validator;
+        this.payloadChecks = payloadChecks;
         this.pendingWrites = pendingWrites;
     }
 
@@ -290,7 +287,7 @@ final class InboundEventDispatcher implements BatchMessageListener<byte[], byte[
                     + " is not " + type.source() + ", the only producer of " + type.name());
         }
         Object payload = payload(record, type);
-        List<String> violations = PayloadConstraints.violations(validator, payload);
+        List<String> violations = payloadChecks.violations(payload);
         if (!violations.isEmpty()) {
             throw new PoisonMessageException(type + " " + metadata.id() + ": " + String.join("; ", violations));
         }
