@@ -14,8 +14,8 @@ import org.openedx.suite.contracts.PayloadConstraints;
 /**
  * Checks consumed payloads against the contract records' constraints, with a validator of its own: payloads are plain
  * records, so every property is reachable, and it skips the JPA lookups the application's validator makes for each
- * property it cascades into (Hibernate Validator asks JPA whether an entity's property is loaded). That is what lets
- * it check every event of a busy topic at a few microseconds each.
+ * property it cascades into (Hibernate Validator asks JPA whether an entity's property is loaded), work that every
+ * event of a busy topic would otherwise pay for.
  */
 final class PayloadChecks implements AutoCloseable {
 

@@ -1,14 +1,11 @@
 package org.openedx.suite.lms.learner;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 interface CertificateRepository extends JpaRepository<Certificate, Long> {
-
-    Optional<Certificate> findByUserIdAndCourseKey(long userId, String courseKey);
 
     List<Certificate> findByUserIdOrderByCourseKey(long userId);
 

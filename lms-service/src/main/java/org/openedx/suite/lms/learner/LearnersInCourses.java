@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -193,12 +192,6 @@ public class LearnersInCourses {
             });
         }
         return change.policy();
-    }
-
-    /** Whether the learner is enrolled in the course, and in which mode. */
-    @Transactional(readOnly = true)
-    public Optional<CourseMode> modeOf(long userId, String courseKey) {
-        return enrollments.findByUserIdAndCourseKey(userId, courseKey).map(Enrollment::mode);
     }
 
     private static ApiException notEnrolled(User user, CourseOverview course) {

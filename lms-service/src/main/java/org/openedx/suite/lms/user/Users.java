@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import org.openedx.suite.web.ApiException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -39,11 +38,6 @@ public class Users {
     public User require(String username) {
         return users.findByUsername(username)
                 .orElseThrow(() -> ApiException.notFound("no user with username " + username));
-    }
-
-    @Transactional(readOnly = true)
-    public Optional<User> findById(long id) {
-        return users.findById(id);
     }
 
     /** Those of the learners the LMS knows, by LMS user id, in one query. */
