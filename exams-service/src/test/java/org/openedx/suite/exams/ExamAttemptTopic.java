@@ -61,6 +61,11 @@ public final class ExamAttemptTopic {
                 "%\"usage_key\":\"" + usageKey + "\"%");
     }
 
+    /** Waits until the relay has taken every event of the subsection out of the outbox. */
+    public void awaitOutboxDrained(String usageKey) {
+        await().atMost(EVENTUALLY).until(() -> pendingInOutbox(usageKey) == 0);
+    }
+
     /** The user {@link ExamsApi#learner} describes, as events carry them. */
     public static UserData userData(long id, String username) {
         return new UserData(id, true, new UserPersonalData(username, username + "@example.com", "Learner " + username));
