@@ -1,6 +1,7 @@
 package org.openedx.suite.credentials.learner;
 
 import java.util.Collection;
+import java.util.List;
 
 import jakarta.persistence.EntityManager;
 
@@ -35,8 +36,8 @@ public class Learners {
     @Transactional(propagation = Propagation.MANDATORY)
     public Recorder recorder(InboundEvents<?> events, Collection<String> usernames) {
         EntityVersions.Locked newest = events.lock(ENTITY, usernames);
-        return new Recorder(newest, LoadedRows.of(entityManager, learners.findByUsernameIn(usernames),
-                Learner::username));
+        List<Learner> known = learners.findAllByUsername(usernames.toArray(String[]::new));
+        return new Recorder(newest, LoadedRows.of(entityManager, known, Learner::username));
     }
 
     @Transactional(readOnly = true)
