@@ -50,6 +50,8 @@ final class Bench implements AutoCloseable {
             return thread;
         });
         this.cpu = new CpuMeter(this);
+        // the metrics and health details are the operator's (ADR 7)
+        rest.authorize(suite.identity().operatorToken());
     }
 
     String url(SuiteService service, String path) {

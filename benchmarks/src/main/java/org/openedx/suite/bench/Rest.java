@@ -40,6 +40,13 @@ final class Rest {
         return thread;
     });
 
+    /** The operator's token every request carries, as a script driving the suite would send it. */
+    private volatile String bearer;
+
+    void authorize(String token) {
+        this.bearer = token;
+    }
+
     record Answer(int status, String body, Instant sentAt, Instant receivedAt) {
 
         boolean ok() {
@@ -87,10 +94,12 @@ final class Rest {
         return JSON.readTree(json);
     }
 
-    private static HttpRequest.Builder request(String url) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+    private HttpRequest.Builder request(String url) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json");
+        String token = bearer;
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 
     private Answer send(HttpRequest request) {

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.openedx.suite.testsupport.OperatorEndpoints;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -22,6 +24,16 @@ public final class CredentialsApi {
     /** Any GET, for the tests that look at the response as it is. */
     public RestTestClient.ResponseSpec get(String uri, Object... uriVariables) {
         return client.get().uri(uri, uriVariables).exchange();
+    }
+
+    /** A GET as the operator, for the operator endpoints under {@code /actuator}. */
+    public RestTestClient.ResponseSpec getAsOperator(String uri) {
+        return client.get().uri(uri).header(HttpHeaders.AUTHORIZATION, OperatorEndpoints.operator()).exchange();
+    }
+
+    /** The operator endpoints are the operator's alone (ADR 7). */
+    public void checkOperatorEndpointsGuarded() {
+        OperatorEndpoints.checkGuarded(client, true);
     }
 
     public List<Credential> credentialsOf(String username) {

@@ -110,4 +110,9 @@ class CredentialsApiTest {
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
     }
+
+    @Test
+    void only_the_operator_reads_and_replays_dead_letters_and_health_details() {
+        api.checkOperatorEndpointsGuarded();
+    }
 }

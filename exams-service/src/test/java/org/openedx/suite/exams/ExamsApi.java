@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.openedx.suite.testsupport.OperatorEndpoints;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -134,6 +136,16 @@ public final class ExamsApi {
 
     public RestTestClient.ResponseSpec get(String uri) {
         return http.get().uri(uri).exchange();
+    }
+
+    /** A GET as the operator, for the operator endpoints under {@code /actuator}. */
+    public RestTestClient.ResponseSpec getAsOperator(String uri) {
+        return http.get().uri(uri).header(HttpHeaders.AUTHORIZATION, OperatorEndpoints.operator()).exchange();
+    }
+
+    /** The operator endpoints are the operator's alone (ADR 7). */
+    public void checkOperatorEndpointsGuarded() {
+        OperatorEndpoints.checkGuarded(http, false);
     }
 
     public static JsonNode created(RestTestClient.ResponseSpec response) {

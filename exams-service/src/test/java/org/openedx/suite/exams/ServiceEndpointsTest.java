@@ -18,14 +18,20 @@ class ServiceEndpointsTest {
     }
 
     @Test
-    void reports_itself_healthy_with_its_outbox_backlog_in_the_details() {
-        JsonNode health = ExamsApi.ok(api.get("/actuator/health"));
+    void reports_itself_healthy_to_anyone_and_its_outbox_backlog_to_the_operator() {
+        assertThat(ExamsApi.ok(api.get("/actuator/health")).has("components")).isFalse();
+        JsonNode health = ExamsApi.ok(api.getAsOperator("/actuator/health"));
 
         assertThat(health.get("status").asString()).isEqualTo("UP");
         JsonNode eventBus = health.path("components").path("eventBus");
         assertThat(eventBus.path("status").asString()).isEqualTo("UP");
         assertThat(eventBus.path("details").propertyStream().map(Map.Entry::getKey))
                 .contains("outbox_pending", "outbox_oldest_age_seconds", "outbox_published", "relay_failing_since");
+    }
+
+    @Test
+    void only_the_operator_reads_and_replays_dead_letters_and_health_details() {
+        api.checkOperatorEndpointsGuarded();
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.openedx.suite.lms.Lms.Learner;
 import org.openedx.suite.lms.Lms.Published;
 import org.openedx.suite.testsupport.KafkaTestClient.Message;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.json.JsonCompareMode;
 
 /**
@@ -233,7 +234,8 @@ class ExamReactionsTest {
         lms.announce(early, Instant.now());
         lms.awaitCourse(early.key());
         long letterId = await().atMost(Lms.EVENTUALLY).until(() -> deadLetterId(eventId), id -> id != null);
-        lms.http.post().uri("/actuator/deadletters/{id}", letterId).exchange()
+        lms.http.post().uri("/actuator/deadletters/{id}", letterId).header(HttpHeaders.AUTHORIZATION, lms.operator())
+                .exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.outcome").isEqualTo("replayed");
 
@@ -242,7 +244,8 @@ class ExamReactionsTest {
     }
 
     private Long deadLetterId(UUID eventId) {
-        for (var letter : Lms.json(lms.http.get().uri("/actuator/deadletters").exchange()
+        for (var letter : Lms.json(lms.http.get().uri("/actuator/deadletters")
+                .header(HttpHeaders.AUTHORIZATION, lms.operator()).exchange()
                 .returnResult(String.class).getResponseBody())) {
             if (eventId.toString().equals(letter.get("event_id").asString())) {
                 return letter.get("id").asLong();

@@ -29,6 +29,7 @@ import org.openedx.suite.contracts.UserPersonalData;
 import org.openedx.suite.eventbus.EventBusTopics;
 import org.openedx.suite.testsupport.KafkaTestClient;
 import org.openedx.suite.testsupport.KafkaTestClient.Message;
+import org.openedx.suite.testsupport.TestIssuer;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
@@ -45,6 +46,7 @@ final class Lms {
     private final String baseUrl;
     private final KafkaTestClient kafka;
     private final EventBusTopics topics;
+    private String operatorToken;
 
     Lms(int port, String bootstrapServers, EventBusTopics topics) {
         this.baseUrl = "http://localhost:" + port;
@@ -55,6 +57,27 @@ final class Lms {
 
     String baseUrl() {
         return baseUrl;
+    }
+
+    // ---- identity: the LMS issues the suite's tokens
+
+    /** Asks the token endpoint for a client's token (client credentials, HTTP basic authentication). */
+    RestTestClient.ResponseSpec clientToken(String clientId, String secret) {
+        return http.post().uri("/oauth2/token")
+                .headers(headers -> headers.setBasicAuth(clientId, secret))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body("grant_type=client_credentials")
+                .exchange();
+    }
+
+    /** The {@code Authorization} header of the operator {@code suite-admin}, with a token from the token endpoint. */
+    synchronized String operator() {
+        if (operatorToken == null) {
+            operatorToken = json(clientToken("suite-admin", TestIssuer.OPERATOR_SECRET)
+                    .expectStatus().isOk().returnResult(String.class).getResponseBody())
+                    .get("access_token").asString();
+        }
+        return "Bearer " + operatorToken;
     }
 
     // ---- learners, courses, enrollments, grades: the REST API

@@ -2,6 +2,7 @@ package org.openedx.suite.lms;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 
 /** What every service of the suite serves besides its API. */
 @LmsServiceTest
@@ -18,8 +19,9 @@ class ServiceBasicsTest {
     }
 
     @Test
-    void dead_letters_can_be_listed() {
-        lms.http.get().uri("/actuator/deadletters").exchange().expectStatus().isOk();
+    void dead_letters_can_be_listed_by_the_operator() {
+        lms.http.get().uri("/actuator/deadletters").header(HttpHeaders.AUTHORIZATION, lms.operator()).exchange()
+                .expectStatus().isOk();
     }
 
     @Test

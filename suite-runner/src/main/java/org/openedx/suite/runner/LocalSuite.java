@@ -71,6 +71,8 @@ public final class LocalSuite {
                 .postgresPort(POSTGRES_PORT)
                 .services(services)
                 .serviceJvmOptions(jvmOptions())
+                .adminClientSecret(System.getenv("SUITE_ADMIN_CLIENT_SECRET"))
+                .devTokens(Boolean.parseBoolean(System.getenv("SUITE_DEV_TOKENS")))
                 .onInfrastructureReady(LocalSuite::printInfrastructure)
                 .onServiceReady(LocalSuite::printReady)
                 .build();
@@ -96,6 +98,9 @@ public final class LocalSuite {
         out.printf("Suite ready in %.1f s: %d of %d services running; logs in %s/. Press Ctrl-C to stop.%n",
                 took.toMillis() / 1000.0, suite.services().size(), SuiteService.values().length,
                 shown(root, dataDir.resolve("logs")));
+        // the operator's token for the curl walkthrough; SUITE_ADMIN_CLIENT_SECRET chooses the secret
+        out.printf("Operator token: curl -s -u suite-admin:%s -d grant_type=client_credentials %s/oauth2/token%n",
+                suite.identity().adminClientSecret(), suite.identity().issuer());
         // everything runs in child processes; this thread only has to keep the JVM (and its shutdown hook) alive
         stopped.await();
     }

@@ -6,13 +6,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -54,6 +58,7 @@ public final class ServiceProcess implements AutoCloseable {
             String datasourcePassword,
             String kafkaBootstrapServers,
             String topicPrefix,
+            Identity identity,
             Path logFile,
             List<String> jvmOptions) {
 
@@ -62,6 +67,7 @@ public final class ServiceProcess implements AutoCloseable {
             Objects.requireNonNull(jar, "jar");
             Objects.requireNonNull(datasourceUrl, "datasourceUrl");
             Objects.requireNonNull(kafkaBootstrapServers, "kafkaBootstrapServers");
+            Objects.requireNonNull(identity, "identity");
             Objects.requireNonNull(logFile, "logFile");
             topicPrefix = topicPrefix == null ? "" : topicPrefix;
             jvmOptions = List.copyOf(jvmOptions);
@@ -69,13 +75,75 @@ public final class ServiceProcess implements AutoCloseable {
 
         /** The only configuration a service gets: the environment variables of the specification. */
         public Map<String, String> environment() {
-            return Map.of(
+            Map<String, String> environment = new LinkedHashMap<>(Map.of(
                     "SERVER_PORT", Integer.toString(port),
                     "SPRING_DATASOURCE_URL", datasourceUrl,
                     "SPRING_DATASOURCE_USERNAME", datasourceUsername,
                     "SPRING_DATASOURCE_PASSWORD", datasourcePassword,
                     "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers,
-                    "EVENT_BUS_TOPIC_PREFIX", topicPrefix);
+                    "EVENT_BUS_TOPIC_PREFIX", topicPrefix));
+            if (service == SuiteService.LMS) {
+                environment.put("SPRING_SECURITY_OAUTH2_AUTHORIZATIONSERVER_ISSUER", identity.issuer());
+                environment.put("SUITE_ADMIN_CLIENT_SECRET", identity.adminClientSecret());
+                environment.put("SUITE_DEV_TOKENS", Boolean.toString(identity.devTokens()));
+            } else {
+                environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", identity.issuer());
+            }
+            return environment;
+        }
+    }
+
+    /**
+     * Who issues the suite's tokens (the LMS, at this URL), the secret of its operator client {@code suite-admin}, and
+     * whether the LMS gives users' tokens without a password ({@code POST /api/dev/tokens}).
+     */
+    public record Identity(String issuer, String adminClientSecret, boolean devTokens) {
+
+        private static final HttpClient TOKEN_CLIENT = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+
+        public Identity {
+            Objects.requireNonNull(issuer, "issuer");
+            Objects.requireNonNull(adminClientSecret, "adminClientSecret");
+        }
+
+        /** Asks the LMS for a user's token, without a password: only where {@link #devTokens()} is on. */
+        public String userToken(String username) {
+            return token(HttpRequest.newBuilder(URI.create(issuer + "/api/dev/tokens"))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\"}"))
+                    .build());
+        }
+
+        /** Asks the LMS for the operator's access token (client credentials of {@code suite-admin}), as scripts do. */
+        public String operatorToken() {
+            String credentials = Base64.getEncoder().encodeToString(
+                    ("suite-admin:" + adminClientSecret).getBytes(StandardCharsets.UTF_8));
+            return token(HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Basic " + credentials)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                    .build());
+        }
+
+        private String token(HttpRequest request) {
+            try {
+                HttpResponse<String> response = TOKEN_CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+                Matcher token = ACCESS_TOKEN.matcher(response.body());
+                if (response.statusCode() != 200 || !token.find()) {
+                    throw new IllegalStateException("the LMS at " + issuer + " gave no token: "
+                            + response.statusCode() + " " + response.body());
+                }
+                return token.group(1);
+            } catch (IOException e) {
+                throw new UncheckedIOException("no answer from " + request.uri(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted: " + request.uri(), e);
+            }
         }
     }
 

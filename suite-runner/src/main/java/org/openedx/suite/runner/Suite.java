@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -115,8 +116,8 @@ public final class Suite implements AutoCloseable {
                 String url = postgres.createDatabase(service.database(), service.database(), service.database());
                 ServiceProcess process = ServiceProcess.launch(new ServiceProcess.Config(service, jar,
                         portOf(service), url, service.database(), service.database(), kafka.bootstrapServers(),
-                        settings.topicPrefix, settings.dataDir.resolve("logs").resolve(service.module() + ".log"),
-                        settings.serviceJvmOptions));
+                        settings.topicPrefix, identity(),
+                        settings.dataDir.resolve("logs").resolve(service.module() + ".log"), settings.serviceJvmOptions));
                 services.put(service, process);
                 launched.add(process);
             }
@@ -165,6 +166,12 @@ public final class Suite implements AutoCloseable {
         return postgres;
     }
 
+    /** The LMS's URL as the issuer of the suite's tokens, and the operator client's secret. */
+    public ServiceProcess.Identity identity() {
+        return new ServiceProcess.Identity("http://localhost:" + portOf(SuiteService.LMS), settings.adminClientSecret,
+                settings.devTokens);
+    }
+
     /** {@code EVENT_BUS_TOPIC_PREFIX} of the services; empty for none. */
     public String topicPrefix() {
         return settings.topicPrefix;
@@ -208,7 +215,7 @@ public final class Suite implements AutoCloseable {
         }
     }
 
-    private int portOf(SuiteService service) {
+    private synchronized int portOf(SuiteService service) {
         return ports.computeIfAbsent(service, s -> settings.specPorts ? s.specPort() : Ports.free());
     }
 
@@ -235,6 +242,8 @@ public final class Suite implements AutoCloseable {
         private Duration healthTimeout = ServiceProcess.DEFAULT_HEALTH_TIMEOUT;
         private Consumer<Suite> onInfrastructureReady = suite -> { };
         private Consumer<ServiceProcess> onServiceReady = service -> { };
+        private String adminClientSecret;
+        private boolean devTokens;
 
         private Builder(Path repoRoot) {
             this.repoRoot = repoRoot.toAbsolutePath().normalize();
@@ -311,6 +320,18 @@ public final class Suite implements AutoCloseable {
             return this;
         }
 
+        /** {@code SUITE_ADMIN_CLIENT_SECRET} of the LMS; by default a random one for this suite. */
+        public Builder adminClientSecret(String secret) {
+            this.adminClientSecret = secret;
+            return this;
+        }
+
+        /** {@code SUITE_DEV_TOKENS} of the LMS: users' tokens without a password, for scripts and tests. */
+        public Builder devTokens(boolean on) {
+            this.devTokens = on;
+            return this;
+        }
+
         /** The suite, not started yet: {@link Suite#close()} may be registered (say in a shutdown hook) before {@link #start()}. */
         public Suite build() {
             if (dataDir == null) {
@@ -321,6 +342,9 @@ public final class Suite implements AutoCloseable {
             }
             if (postgresPort == 0) {
                 postgresPort = Ports.free();
+            }
+            if (adminClientSecret == null || adminClientSecret.isBlank()) {
+                adminClientSecret = UUID.randomUUID().toString();
             }
             return new Suite(this);
         }

@@ -32,7 +32,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Every way a client can get a request wrong ends in a 4xx problem+json that says which field is to blame. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// an issuer the anonymous requests here never make the service ask (every service trusts the LMS's tokens)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:9")
 class ProblemDetailsTest {
 
     @LocalServerPort int port;

@@ -10,6 +10,7 @@ import org.openedx.suite.contracts.OpenEdxEvents;
 import org.openedx.suite.eventbus.EventBusTopics;
 import org.openedx.suite.testsupport.KafkaTestClient;
 import org.openedx.suite.testsupport.KafkaTestClient.Message;
+import org.openedx.suite.testsupport.OperatorEndpoints;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -72,6 +73,11 @@ public final class CmsClient {
 
     RestTestClient.ResponseSpec get(String path) {
         return http.get().uri(path).exchange();
+    }
+
+    /** The operator endpoints are the operator's alone (ADR 7). */
+    void checkOperatorEndpointsGuarded() {
+        OperatorEndpoints.checkGuarded(http, true);
     }
 
     /** Keys go into paths as they are, {@code /api/courses/course-v1:edX+DemoX+2026}, as the specification shows. */

@@ -196,4 +196,9 @@ class CourseAuthoringTest {
         cms.get("/swagger-ui/index.html").expectStatus().isOk();
         cms.get("/actuator/health").expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
     }
+
+    @Test
+    void only_the_operator_reads_and_replays_dead_letters_and_health_details() {
+        cms.checkOperatorEndpointsGuarded();
+    }
 }

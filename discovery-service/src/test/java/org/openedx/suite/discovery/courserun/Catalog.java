@@ -16,6 +16,8 @@ import org.openedx.suite.eventbus.EventBusTopics;
 import org.openedx.suite.testsupport.KafkaTestClient;
 import org.openedx.suite.testsupport.KafkaTestClient.Message;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.openedx.suite.testsupport.OperatorEndpoints;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -99,6 +101,16 @@ public final class Catalog {
 
     RestTestClient.ResponseSpec get(String path) {
         return http.get().uri(path).exchange();
+    }
+
+    /** A GET as the operator, for the operator endpoints under {@code /actuator}. */
+    RestTestClient.ResponseSpec getAsOperator(String path) {
+        return http.get().uri(path).header(HttpHeaders.AUTHORIZATION, OperatorEndpoints.operator()).exchange();
+    }
+
+    /** The operator endpoints are the operator's alone (ADR 7). */
+    void checkOperatorEndpointsGuarded() {
+        OperatorEndpoints.checkGuarded(http, true);
     }
 
     /** Searches the runs for the text, sent as a query parameter as it is: a hundred to a page. */

@@ -135,6 +135,11 @@ class CourseRunSearchTest {
         catalog.get("/actuator/health").expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
     }
 
+    @Test
+    void only_the_operator_reads_and_replays_dead_letters_and_health_details() {
+        catalog.checkOperatorEndpointsGuarded();
+    }
+
     private List<String> keysFound(String text) {
         JsonNode page = body(catalog.search(text).expectStatus().isOk());
         return keys(page);

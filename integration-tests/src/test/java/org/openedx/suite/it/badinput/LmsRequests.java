@@ -155,8 +155,14 @@ final class LmsRequests {
 
         Endpoint credit = learnerInCourse("/api/credit", fixture, keys);
         Endpoint completion = learnerInCourse("/api/completion", fixture, keys);
+
+        // on in the suite under test (SUITE_DEV_TOKENS), so that tests can act as learners
+        Endpoint devToken = Endpoint.of(SuiteService.LMS, "POST", "/api/dev/tokens", "/api/dev/tokens")
+                .body(() -> new LinkedHashMap<>(Map.of("username", learner)), required("username", Kind.TEXT))
+                .wrongMethod("GET")
+                .wrongMethod("DELETE");
         return List.of(createUser, getUser, getCourse, gradingPolicy, enroll, score, grade, certificates, invalidate,
-                credit, completion);
+                credit, completion, devToken);
     }
 
     /** {@code GET <base>/{course_key}/{username}}: a learner's view of a course. */

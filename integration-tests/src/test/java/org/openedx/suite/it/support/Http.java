@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A JSON client for the services' REST APIs, as a user of the API would call it: bodies are maps, records or JSON
- * text; answers come back with their status and parsed body, whatever the status, so tests assert on both.
+ * text; answers come back with their status and parsed body, whatever the status, so tests assert on both. Requests
+ * carry the operator's token ({@link OperatorToken}) unless they name a token of their own.
  */
 public final class Http {
 
@@ -82,8 +83,28 @@ public final class Http {
         return HttpRequest.BodyPublishers.ofString(toJson(body));
     }
 
+    /** A GET with this bearer token instead of the operator's; null for none. */
+    public static Response getWithToken(String url, String token) {
+        return exchange(authorized(request(url).GET(), token).header("Content-Type", "application/json").build());
+    }
+
     private static Response send(HttpRequest.Builder builder) {
-        HttpRequest request = builder.header("Content-Type", "application/json").build();
+        builder.header("Content-Type", "application/json");
+        String token = OperatorToken.current();
+        Response response = exchange(authorized(builder.copy(), token).build());
+        if (response.status() == 401 && token != null) {
+            // the LMS restarted and signs with a new key: the operator asks it for a new token, as a script would
+            OperatorToken.refused(token);
+            response = exchange(authorized(builder, OperatorToken.current()).build());
+        }
+        return response;
+    }
+
+    private static HttpRequest.Builder authorized(HttpRequest.Builder builder, String token) {
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+    }
+
+    private static Response exchange(HttpRequest request) {
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             String contentType = response.headers().firstValue("Content-Type").orElse("");

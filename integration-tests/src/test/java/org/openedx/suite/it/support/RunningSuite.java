@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.openedx.suite.runner.ServiceProcess;
 import org.openedx.suite.runner.Suite;
 import org.openedx.suite.runner.SuiteService;
 
@@ -32,6 +33,20 @@ public final class RunningSuite {
     private static final Map<SuiteService, RuntimeException> failures = new EnumMap<>(SuiteService.class);
 
     private RunningSuite() {
+    }
+
+    /**
+     * Who issues the running suite's tokens, the LMS, started now if no test started it yet; null while no suite runs
+     * or while a fault test holds the LMS stopped.
+     */
+    static synchronized ServiceProcess.Identity identityIfRunning() {
+        if (suite == null) {
+            return null;
+        }
+        if (!suite.services().contains(SuiteService.LMS)) {
+            with(SuiteService.LMS);
+        }
+        return suite.service(SuiteService.LMS).isRunning() ? suite.identity() : null;
     }
 
     /**
@@ -68,6 +83,8 @@ public final class RunningSuite {
                                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"))))
                         .freePorts()
                         .topicPrefix(TOPIC_PREFIX)
+                        // the tests act as learners too
+                        .devTokens(true)
                         .services(wanted)
                         .start();
                 Runtime.getRuntime().addShutdownHook(new Thread(started::close, "running-suite-shutdown"));
