@@ -26,6 +26,11 @@ public final class CredentialsApi {
         return client.get().uri(uri, uriVariables).exchange();
     }
 
+    /** A GET with another token than the operator's (a learner's, a course staff member's, a client's). */
+    public RestTestClient.ResponseSpec getWithToken(String token, String uri, Object... uriVariables) {
+        return client.get().uri(uri, uriVariables).header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange();
+    }
+
     /** A GET as the operator, for the operator endpoints under {@code /actuator}. */
     public RestTestClient.ResponseSpec getAsOperator(String uri) {
         return client.get().uri(uri).header(HttpHeaders.AUTHORIZATION, OperatorEndpoints.operator()).exchange();

@@ -10,7 +10,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.openedx.suite.credentials.Lms.Learner;
+import org.openedx.suite.testsupport.TestIssuer;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** What clients may ask, and how a question the service cannot answer is refused. */
 @CredentialsServiceTest
@@ -109,6 +111,61 @@ class CredentialsApiTest {
         api.get("/actuator/health")
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    /** ADR 7: credentials carry a learner's email; no one else's token reads them. */
+    @Test
+    void a_learner_reads_their_own_credentials_and_no_one_elses() {
+        Learner ada = Learner.named("Ada Lovelace");
+        Learner bob = Learner.named("Bob Barker");
+        String course = Lms.newCourseKey();
+        lms.send(CERTIFICATE_CREATED, Lms.downloadable(ada, course, "verified"), Instant.now());
+        lms.send(CERTIFICATE_CREATED, Lms.downloadable(bob, course, "verified"), Instant.now());
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.credentialsOf(bob.username()).size() == 1);
+        UUID adas = api.credentialsOf(ada.username()).get(0).uuid();
+        UUID bobs = api.credentialsOf(bob.username()).get(0).uuid();
+        String asAda = TestIssuer.learnerToken(ada.id(), ada.username());
+
+        api.getWithToken(asAda, "/api/credentials?username={username}", ada.username()).expectStatus().isOk()
+                .expectBody().jsonPath("$[0].uuid").isEqualTo(adas.toString());
+        api.getWithToken(asAda, "/api/credentials/{uuid}", adas).expectStatus().isOk();
+        api.getWithToken(asAda, "/api/learners/{username}", ada.username()).expectStatus().isOk();
+        forbidden(api.getWithToken(asAda, "/api/credentials?username={username}", bob.username()));
+        forbidden(api.getWithToken(asAda, "/api/credentials/{uuid}", bobs));
+        forbidden(api.getWithToken(asAda, "/api/learners/{username}", bob.username()));
+    }
+
+    @Test
+    void course_staff_read_credentials_of_their_run_and_clients_with_the_scope_read_any() {
+        Learner ada = Learner.named("Ada Lovelace");
+        String theirs = Lms.newCourseKey();
+        String other = Lms.newCourseKey();
+        lms.send(CERTIFICATE_CREATED, Lms.downloadable(ada, theirs, "verified"), Instant.now());
+        lms.send(CERTIFICATE_CREATED, Lms.downloadable(ada, other, "verified"), Instant.now());
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.credentialsOf(ada.username()).size() == 2);
+        UUID inTheirs = api.credentialsOf(ada.username()).stream()
+                .filter(credential -> credential.courseKey().equals(theirs)).findFirst().orElseThrow().uuid();
+        UUID inOther = api.credentialsOf(ada.username()).stream()
+                .filter(credential -> credential.courseKey().equals(other)).findFirst().orElseThrow().uuid();
+        String asStaff = TestIssuer.staffToken(Lms.Learner.named("Carol").id(), "carol", theirs);
+
+        api.getWithToken(asStaff, "/api/credentials?username={username}&course_key={course_key}", ada.username(),
+                theirs).expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(1);
+        api.getWithToken(asStaff, "/api/credentials/{uuid}", inTheirs).expectStatus().isOk();
+        forbidden(api.getWithToken(asStaff, "/api/credentials?username={username}", ada.username()));
+        forbidden(api.getWithToken(asStaff, "/api/credentials/{uuid}", inOther));
+
+        String reporting = TestIssuer.clientToken("reporting", "credentials:read");
+        api.getWithToken(reporting, "/api/credentials?username={username}", ada.username()).expectStatus().isOk();
+        api.getWithToken(reporting, "/api/credentials/{uuid}", inOther).expectStatus().isOk();
+        forbidden(api.getWithToken(TestIssuer.clientToken("other", "grades:read"), "/api/credentials/{uuid}",
+                inOther));
+    }
+
+    private static void forbidden(RestTestClient.ResponseSpec response) {
+        response.expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(403);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.openedx.suite.testsupport.DefaultToken;
 import org.openedx.suite.testsupport.OperatorEndpoints;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -23,6 +24,11 @@ public final class ExamsApi {
 
     public ExamsApi(RestTestClient http) {
         this.http = http;
+    }
+
+    /** The same API called with another token (a learner's, a course staff member's, a client's). */
+    public ExamsApi as(String token) {
+        return new ExamsApi(http.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build());
     }
 
     /** A course run no other test uses, so that tests never see each other's exams, attempts or events. */
@@ -136,6 +142,11 @@ public final class ExamsApi {
 
     public RestTestClient.ResponseSpec get(String uri) {
         return http.get().uri(uri).exchange();
+    }
+
+    /** A GET without any token. */
+    public RestTestClient.ResponseSpec getAnonymously(String uri) {
+        return http.get().uri(uri).header(HttpHeaders.AUTHORIZATION, DefaultToken.ANONYMOUS).exchange();
     }
 
     /** A GET as the operator, for the operator endpoints under {@code /actuator}. */

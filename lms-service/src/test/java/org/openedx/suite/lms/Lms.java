@@ -29,6 +29,7 @@ import org.openedx.suite.contracts.UserPersonalData;
 import org.openedx.suite.eventbus.EventBusTopics;
 import org.openedx.suite.testsupport.KafkaTestClient;
 import org.openedx.suite.testsupport.KafkaTestClient.Message;
+import org.openedx.suite.testsupport.DefaultToken;
 import org.openedx.suite.testsupport.TestIssuer;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -47,10 +48,13 @@ final class Lms {
     private final KafkaTestClient kafka;
     private final EventBusTopics topics;
     private String operatorToken;
+    private Instant operatorTokenFetched = Instant.MIN;
 
     Lms(int port, String bootstrapServers, EventBusTopics topics) {
         this.baseUrl = "http://localhost:" + port;
-        this.http = RestTestClient.bindToServer().baseUrl(baseUrl).build();
+        // the operator's token from the LMS's own token endpoint, unless a request sets its own
+        this.http = RestTestClient.bindToServer().baseUrl(baseUrl)
+                .requestInterceptor(new DefaultToken(this::operatorToken)).build();
         this.kafka = new KafkaTestClient(bootstrapServers);
         this.topics = topics;
     }
@@ -71,13 +75,19 @@ final class Lms {
     }
 
     /** The {@code Authorization} header of the operator {@code suite-admin}, with a token from the token endpoint. */
-    synchronized String operator() {
-        if (operatorToken == null) {
+    String operator() {
+        return "Bearer " + operatorToken();
+    }
+
+    /** Asked again well before the 15 minutes a token lives, which a module's tests can outlast. */
+    private synchronized String operatorToken() {
+        if (operatorTokenFetched.isBefore(Instant.now().minus(Duration.ofMinutes(10)))) {
             operatorToken = json(clientToken("suite-admin", TestIssuer.OPERATOR_SECRET)
                     .expectStatus().isOk().returnResult(String.class).getResponseBody())
                     .get("access_token").asString();
+            operatorTokenFetched = Instant.now();
         }
-        return "Bearer " + operatorToken;
+        return operatorToken;
     }
 
     // ---- learners, courses, enrollments, grades: the REST API
@@ -98,12 +108,19 @@ final class Lms {
     }
 
     Learner newLearner() {
+        return newLearner(null);
+    }
+
+    /** A new learner who signs in in a browser with this password (null: none, no browser sign-in). */
+    Learner newLearner(String password) {
         String username = "learner_" + unique();
         String email = username + "@example.com";
         String name = "Ada " + username;
+        String withPassword = password == null ? "" : ", \"password\": \"" + password + "\"";
         JsonNode body = json(http.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
                 .body("""
-                        {"username": "%s", "email": "%s", "name": "%s"}""".formatted(username, email, name))
+                        {"username": "%s", "email": "%s", "name": "%s"%s}""".formatted(username, email, name,
+                        withPassword))
                 .exchange().expectStatus().isCreated().returnResult(String.class).getResponseBody());
         return new Learner(body.get("id").asLong(), username, email, name);
     }

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestConstructor;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The whole LMS on a random port against real PostgreSQL and Kafka, with {@link Lms} (its REST API, and the topics it
@@ -24,8 +25,16 @@ import org.springframework.test.context.TestConstructor;
 @Documented
 @ServiceTest
 @Import(LmsServiceTest.Clients.class)
+// an integration registered with narrow scopes, as an operator would configure one (ADR 7)
+@TestPropertySource(properties = {
+        "suite.identity.clients[0].client-id=" + LmsServiceTest.REPORTING_CLIENT,
+        "suite.identity.clients[0].client-secret=" + LmsServiceTest.REPORTING_SECRET,
+        "suite.identity.clients[0].scopes=grades:read,certificates:read"})
 @TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
 public @interface LmsServiceTest {
+
+    String REPORTING_CLIENT = "reporting";
+    String REPORTING_SECRET = "test-reporting-secret";
 
     @TestConfiguration(proxyBeanMethods = false)
     class Clients {

@@ -80,14 +80,34 @@ public final class TestIssuer {
 
     /** A learner's token, as the LMS issues it to that user. */
     public static String learnerToken(long userId, String username) {
-        return token(claims(username)
+        return token(user(userId, username).claim("roles", List.of("learner")).build(), running().key);
+    }
+
+    /** The token of a user who is staff of those course runs, as the LMS issues it. */
+    public static String staffToken(long userId, String username, String... courseKeys) {
+        return token(user(userId, username).claim("roles", List.of("learner", "staff"))
+                .claim("course_staff", List.of(courseKeys)).build(), running().key);
+    }
+
+    /** The token of a client of the LMS's authorization server granted those scopes and no role. */
+    public static String clientToken(String clientId, String... scopes) {
+        return token(claims(clientId)
+                .claim("preferred_username", clientId)
+                .claim("roles", List.of())
+                .claim("administrator", false)
+                .claim("scopes", List.of(scopes))
+                .build(), running().key);
+    }
+
+    private static JWTClaimsSet.Builder user(long userId, String username) {
+        return claims(username)
                 .claim("preferred_username", username)
                 .claim("email", username + "@example.com")
+                .claim("name", "User " + username)
                 .claim("user_id", userId)
-                .claim("roles", List.of("learner"))
                 .claim("administrator", false)
-                .claim("scopes", List.of("read", "write", "email", "profile"))
-                .build(), running().key);
+                .claim("course_staff", List.of())
+                .claim("scopes", List.of("read", "write", "email", "profile"));
     }
 
     /** The operator's token, expired an hour ago. */

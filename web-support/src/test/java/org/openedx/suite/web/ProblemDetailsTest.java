@@ -18,7 +18,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.junit.jupiter.api.Test;
+import org.openedx.suite.web.security.AccessRules;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -32,7 +34,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Every way a client can get a request wrong ends in a 4xx problem+json that says which field is to blame. */
-// an issuer the anonymous requests here never make the service ask (every service trusts the LMS's tokens)
+// an issuer the anonymous requests here never make the service ask (every service trusts the LMS's tokens); the test
+// app opens its endpoints to anyone
+
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:9")
 class ProblemDetailsTest {
@@ -189,6 +193,12 @@ class ProblemDetailsTest {
     @SpringBootApplication
     @Import(Things.class)
     static class App {
+
+        /** What is refused here is the request's content, not its caller: everything is open. */
+        @Bean
+        AccessRules openToAnyone() {
+            return requests -> requests.requestMatchers("/**").permitAll();
+        }
     }
 
     enum Pacing { self, instructor }

@@ -11,6 +11,7 @@ import org.openedx.suite.eventbus.EventBusTopics;
 import org.openedx.suite.testsupport.KafkaTestClient;
 import org.openedx.suite.testsupport.KafkaTestClient.Message;
 import org.openedx.suite.testsupport.OperatorEndpoints;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -73,6 +74,19 @@ public final class CmsClient {
 
     RestTestClient.ResponseSpec get(String path) {
         return http.get().uri(path).exchange();
+    }
+
+    /** The same client with another token than the operator's (course staff's, a learner's, a client's). */
+    CmsClient as(String token) {
+        return new CmsClient(http.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build(),
+                kafka, catalogTopic, jdbc);
+    }
+
+    private CmsClient(RestTestClient http, KafkaTestClient kafka, String catalogTopic, JdbcTemplate jdbc) {
+        this.http = http;
+        this.kafka = kafka;
+        this.catalogTopic = catalogTopic;
+        this.jdbc = jdbc;
     }
 
     /** The operator endpoints are the operator's alone (ADR 7). */

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import org.openedx.suite.web.ApiException;
 import org.openedx.suite.contracts.CourseKey;
+import org.openedx.suite.web.security.Caller;
+import org.openedx.suite.web.security.Scopes;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,8 +37,12 @@ class CredentialController {
         return credentials.ofLearner(username, courseKey);
     }
 
+    /** Its learner, the staff of its course run and clients with {@code credentials:read} read a credential. */
     @GetMapping("/{uuid}")
-    CredentialResponse credential(@PathVariable UUID uuid) {
-        return credentials.get(uuid);
+    CredentialResponse credential(@PathVariable UUID uuid, Caller caller) {
+        CredentialResponse credential = credentials.get(uuid);
+        caller.require(caller.is(credential.username()) || caller.isStaffOf(credential.courseKey())
+                || caller.hasScope(Scopes.CREDENTIALS_READ), "read credential " + uuid);
+        return credential;
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import org.openedx.suite.contracts.CourseKey;
+import org.openedx.suite.web.security.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -28,29 +29,31 @@ class AttemptController {
 
     @PostMapping("/api/exams/{exam_id}/attempts")
     ResponseEntity<AttemptResponse> start(@PathVariable("exam_id") long examId,
-                                          @Valid @RequestBody StartAttemptRequest request) {
-        AttemptResponse attempt = service.start(examId, request.user().toLearner());
+                                          @Valid @RequestBody StartAttemptRequest request, Caller caller) {
+        AttemptResponse attempt = service.start(examId, request.user(), caller);
         return ResponseEntity.created(URI.create("/api/attempts/" + attempt.id())).body(attempt);
     }
 
     @PutMapping("/api/attempts/{attempt_id}")
     AttemptResponse change(@PathVariable("attempt_id") long attemptId,
-                           @Valid @RequestBody ChangeAttemptRequest request) {
-        return service.change(attemptId, request.action());
+                           @Valid @RequestBody ChangeAttemptRequest request, Caller caller) {
+        return service.change(attemptId, request.action(), caller);
     }
 
     @DeleteMapping("/api/attempts/{attempt_id}")
     ResponseEntity<Void> reset(@PathVariable("attempt_id") long attemptId,
-                               @Valid @RequestBody ResetAttemptRequest request) {
-        service.reset(attemptId, request.requestingUser().toLearner());
+                               @Valid @RequestBody(required = false) ResetAttemptRequest request,
+                               Caller caller) {
+        service.reset(attemptId, request == null ? null : request.requestingUser(), caller);
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/api/attempts/{attempt_id}")
-    AttemptResponse get(@PathVariable("attempt_id") long attemptId) {
-        return service.get(attemptId);
+    AttemptResponse get(@PathVariable("attempt_id") long attemptId, Caller caller) {
+        return service.get(attemptId, caller);
     }
 
+    /** Filtered by learner, course or both; a learner sees their own, a run's staff that run's (ExamsAccess). */
     @GetMapping("/api/attempts")
     List<AttemptResponse> search(@RequestParam(required = false) String username,
                                  @RequestParam(name = "course_key", required = false) @CourseKey String courseKey) {

@@ -8,7 +8,10 @@ import org.openedx.suite.contracts.OpenEdxEvents;
 import org.openedx.suite.eventbus.EventPublisher;
 import org.openedx.suite.exams.exam.Exam;
 import org.openedx.suite.exams.exam.ExamRepository;
+import org.jspecify.annotations.Nullable;
 import org.openedx.suite.web.ApiException;
+import org.openedx.suite.web.security.Caller;
+import org.openedx.suite.web.security.Scopes;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,9 +33,19 @@ class Attempts {
         this.events = events;
     }
 
+    /**
+     * Starts the exam for the token's user, or for the learner {@code named}, whom the exam's course staff (and the
+     * operator) may name.
+     */
     @Transactional
-    AttemptResponse start(long examId, Learner learner) {
+    AttemptResponse start(long examId, @Nullable UserRequest named, Caller caller) {
+        if (named == null && !caller.isUser()) {
+            throw ApiException.badRequest("user", "is required: the token is a client's, which names no learner");
+        }
         Exam exam = exams.findById(examId).orElseThrow(() -> ApiException.notFound("no exam with id " + examId));
+        Learner learner = named == null ? Learner.of(caller) : named.toLearner();
+        caller.require(isCaller(caller, learner) || caller.isStaffOf(exam.courseKey()),
+                "start an attempt for " + learner.username() + " in " + exam.courseKey());
         if (attempts.existsByExamIdAndUserId(examId, learner.id())) {
             throw alreadyStarted(examId, learner);
         }
@@ -44,9 +57,13 @@ class Attempts {
         }
     }
 
+    /** The learner submits their own attempt; the course staff (proctoring reviews) do anything. */
     @Transactional
-    AttemptResponse change(long attemptId, AttemptAction action) {
+    AttemptResponse change(long attemptId, AttemptAction action, Caller caller) {
         Attempt attempt = locked(attemptId);
+        caller.require(caller.isStaffOf(attempt.exam().courseKey())
+                        || (action == AttemptAction.SUBMIT && isCaller(caller, attempt.learner())),
+                action + " attempt " + attemptId);
         AttemptStatus current = attempt.status();
         AttemptStatus next = current.after(action, attempt.exam().examType())
                 .orElseThrow(() -> notAllowed(action, current, attempt));
@@ -56,24 +73,40 @@ class Attempts {
         return AttemptResponse.of(attempt);
     }
 
-    /** Removes the attempt, whatever its status, so the learner can start over; the LMS resets its side too. */
+    /**
+     * Removes the attempt, whatever its status, so the learner can start over; the LMS resets its side too. The course
+     * staff reset, and the event names them; a client's token names the instructor in {@code named}.
+     */
     @Transactional
-    void reset(long attemptId, Learner instructor) {
+    void reset(long attemptId, @Nullable UserRequest named, Caller caller) {
+        if (named == null && !caller.isUser()) {
+            throw ApiException.badRequest("requesting_user",
+                    "is required: the token is a client's, which names no instructor");
+        }
         Attempt attempt = locked(attemptId);
+        caller.require(caller.isStaffOf(attempt.exam().courseKey()), "reset attempt " + attemptId);
+        Learner instructor = caller.isUser() ? Learner.of(caller) : named.toLearner();
         var announcement = AttemptEvents.reset(attempt, instructor);
         attempts.delete(attempt);
         events.publish(OpenEdxEvents.EXAM_ATTEMPT_RESET, announcement, now());
     }
 
+    /** The attempt's learner, its course staff and clients with {@code exams:read} read it. */
     @Transactional(readOnly = true)
-    AttemptResponse get(long attemptId) {
-        return attempts.findWithExam(attemptId).map(AttemptResponse::of)
-                .orElseThrow(() -> notFound(attemptId));
+    AttemptResponse get(long attemptId, Caller caller) {
+        Attempt attempt = attempts.findWithExam(attemptId).orElseThrow(() -> notFound(attemptId));
+        caller.require(isCaller(caller, attempt.learner()) || caller.isStaffOf(attempt.exam().courseKey())
+                || caller.hasScope(Scopes.EXAMS_READ), "read attempt " + attemptId);
+        return AttemptResponse.of(attempt);
     }
 
     @Transactional(readOnly = true)
     List<AttemptResponse> search(String username, String courseKey) {
         return attempts.search(username, courseKey).stream().map(AttemptResponse::of).toList();
+    }
+
+    private static boolean isCaller(Caller caller, Learner learner) {
+        return caller.isUser() && caller.userId() == learner.id();
     }
 
     private Attempt locked(long attemptId) {

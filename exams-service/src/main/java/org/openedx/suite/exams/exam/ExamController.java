@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import org.openedx.suite.contracts.CourseKey;
+import org.openedx.suite.web.security.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,8 +27,10 @@ class ExamController {
         this.service = service;
     }
 
+    /** The course run's staff create its exams. */
     @PostMapping
-    ResponseEntity<ExamResponse> create(@Valid @RequestBody CreateExamRequest request) {
+    ResponseEntity<ExamResponse> create(@Valid @RequestBody CreateExamRequest request, Caller caller) {
+        caller.require(caller.isStaffOf(request.courseKey()), "create exams in " + request.courseKey());
         ExamResponse exam = service.create(request);
         return ResponseEntity.created(URI.create("/api/exams/" + exam.id())).body(exam);
     }

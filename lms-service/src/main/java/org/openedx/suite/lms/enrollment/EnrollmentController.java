@@ -12,6 +12,7 @@ import org.openedx.suite.lms.learner.CourseMode;
 import org.openedx.suite.lms.learner.LearnersInCourses;
 import org.openedx.suite.lms.user.User;
 import org.openedx.suite.lms.user.Users;
+import org.openedx.suite.web.security.Caller;
 import org.openedx.suite.contracts.CourseKey;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -36,9 +37,14 @@ class EnrollmentController {
         this.learners = learners;
     }
 
-    /** 201 for a new enrollment; 200 when the learner was enrolled already (the mode is set to the one given). */
+    /**
+     * 201 for a new enrollment; 200 when the learner was enrolled already (the mode is set to the one given). A learner
+     * enrols themselves; the run's staff enrol anyone.
+     */
     @PostMapping
-    public ResponseEntity<EnrollmentResponse> enroll(@Valid @RequestBody EnrollRequest request) {
+    public ResponseEntity<EnrollmentResponse> enroll(@Valid @RequestBody EnrollRequest request, Caller caller) {
+        caller.require(caller.is(request.username()) || caller.isStaffOf(request.courseKey()),
+                "enrol " + request.username() + " in " + request.courseKey());
         User user = users.require(request.username());
         CourseOverview course = courses.require(request.courseKey());
         var result = learners.enroll(user, course, CourseMode.fromWire(request.mode()));

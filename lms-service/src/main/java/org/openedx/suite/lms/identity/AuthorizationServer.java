@@ -1,10 +1,12 @@
 package org.openedx.suite.lms.identity;
 
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +18,8 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
+import org.openedx.suite.lms.user.User;
+import org.openedx.suite.lms.user.Users;
 import org.openedx.suite.web.security.Roles;
 import org.openedx.suite.web.security.TokenClaims;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,12 +27,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -47,12 +55,16 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
  * The LMS is the suite's OAuth2 authorization server, as Open edX's LMS is its OAuth2 provider (Spring Authorization
  * Server; ADR 7): tokens from {@code POST /oauth2/token}, its RS256 keys at {@code /oauth2/jwks}, its metadata at
  * {@code /.well-known/openid-configuration}. Its clients are the operator {@code suite-admin} (client credentials,
- * role {@code admin}). The LMS checks the tokens of its own REST API with its own keys, and with the issuer and
+ * role {@code admin}), the integrations configured in {@code suite.identity.clients} (client credentials, their
+ * scopes, no role), and the suite's pages {@code suite-web} (a browser: authorization code with PKCE, the user
+ * signing in with their LMS password at {@code /login}). The LMS checks the tokens of its own REST API with its own keys, and with the issuer and
  * audience every other service checks.
  */
 @Configuration(proxyBeanMethods = false)
@@ -60,6 +72,8 @@ import org.springframework.security.web.SecurityFilterChain;
 class AuthorizationServer {
 
     static final String OPERATOR_CLIENT = "suite-admin";
+    /** The public client of the suite's pages: authorization code with PKCE. */
+    static final String WEB_CLIENT = "suite-web";
     /** A client's roles in the suite, a setting of its registration. */
     private static final String ROLES_SETTING = "suite.roles";
 
@@ -70,8 +84,42 @@ class AuthorizationServer {
                     http.securityMatcher(server.getEndpointsMatcher());
                     server.oidc(Customizer.withDefaults());
                 })
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                // a browser that is not signed in is sent to the sign-in page, and back here after it
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"), browsers()));
         return http.build();
+    }
+
+    /** Requests that ask for a page: a browser's, not a script's that accepts anything. */
+    private static MediaTypeRequestMatcher browsers() {
+        MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        return html;
+    }
+
+    /**
+     * The sign-in page of the browser flow (authorization code with PKCE): an LMS user's username and password, in a
+     * session of the LMS's own; nothing else of the LMS takes a session.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
+    SecurityFilterChain signIn(HttpSecurity http) throws Exception {
+        http.securityMatcher("/login", "/logout", "/default-ui.css")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .formLogin(Customizer.withDefaults())
+                .logout(Customizer.withDefaults());
+        return http.build();
+    }
+
+    /** Who may sign in: an active LMS user with a password; the token then names them as the dev path does. */
+    @Bean
+    UserDetailsService lmsUsers(Users users) {
+        return username -> users.find(username)
+                .filter(User::active)
+                .flatMap(user -> user.passwordHash().map(hash -> org.springframework.security.core.userdetails.User
+                        .withUsername(user.username()).password(hash).roles(Roles.LEARNER).build()))
+                .orElseThrow(() -> new UsernameNotFoundException("no user who can sign in is called " + username));
     }
 
     @Bean
@@ -92,33 +140,78 @@ class AuthorizationServer {
                 .clientSettings(ClientSettings.builder().setting(ROLES_SETTING, List.of(Roles.ADMIN)).build())
                 .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(identity.tokenLifetime()).build())
                 .build();
-        return new InMemoryRegisteredClientRepository(operator);
+        // the browser's client: public (no secret), so the code must be bound to its verifier (PKCE)
+        RegisteredClient web = RegisteredClient.withId(WEB_CLIENT)
+                .clientId(WEB_CLIENT)
+                .clientName("The suite's pages")
+                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUris(uris -> uris.addAll(identity.webRedirectUris()))
+                .scope(OidcScopes.OPENID)
+                .scope(OidcScopes.PROFILE)
+                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false)
+                        .build())
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(identity.tokenLifetime()).build())
+                .build();
+        List<RegisteredClient> clients = new ArrayList<>(List.of(operator, web));
+        for (IdentityProperties.Client client : identity.clients()) {
+            clients.add(RegisteredClient.withId(client.clientId())
+                    .clientId(client.clientId())
+                    .clientSecret(PasswordEncoderFactories.createDelegatingPasswordEncoder()
+                            .encode(client.clientSecret()))
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                    .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                    .scopes(scopes -> scopes.addAll(client.scopes()))
+                    .clientSettings(ClientSettings.builder().setting(ROLES_SETTING, List.of()).build())
+                    .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(identity.tokenLifetime()).build())
+                    .build());
+        }
+        return new InMemoryRegisteredClientRepository(clients);
     }
 
-    /** A client's access token gets the suite's audience and Open edX's claims. */
+    /**
+     * An access token gets the suite's audience and Open edX's claims: a signed-in user's those of the user (as
+     * {@link SuiteTokens#forUser} gives them), a client's those of the client.
+     */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> suiteClaims() {
+    OAuth2TokenCustomizer<JwtEncodingContext> suiteClaims(SuiteTokens tokens, Users users) {
         return context -> {
-            if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())
-                    || !AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
+            if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+                return;
+            }
+            if (AuthorizationGrantType.AUTHORIZATION_CODE.equals(context.getAuthorizationGrantType())) {
+                User user = users.require(context.getPrincipal().getName());
+                context.getClaims()
+                        .audience(List.of(TokenClaims.AUDIENCE))
+                        .claims(claims -> claims.putAll(tokens.userClaims(user)));
+                return;
+            }
+            if (!AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
                 return;
             }
             RegisteredClient client = context.getRegisteredClient();
             List<String> roles = client.getClientSettings().getSetting(ROLES_SETTING);
+            // a client that asks for no scope in particular gets every scope it is registered with
+            Set<String> scopes = context.getAuthorizedScopes().isEmpty() ? client.getScopes()
+                    : context.getAuthorizedScopes();
             context.getClaims()
                     .audience(List.of(TokenClaims.AUDIENCE))
                     .claims(claims -> claims.putAll(SuiteTokens.clientClaims(client.getClientId(),
                             Set.copyOf(roles == null ? List.of() : roles),
-                            new HashSet<>(context.getAuthorizedScopes()))));
+                            new HashSet<>(scopes))));
         };
     }
 
     /**
-     * The signing key, made when the LMS starts: tokens issued before a restart are refused after it, and their
-     * holders ask for new ones (a key kept across restarts is future work, see ADR 7).
+     * The signing key: the one in {@code SUITE_SIGNING_KEY_FILE}, or one made when the LMS starts, in which case tokens
+     * issued before a restart are refused after it and their holders ask for new ones.
      */
     @Bean
-    JWKSource<SecurityContext> signingKeys() throws NoSuchAlgorithmException {
+    JWKSource<SecurityContext> signingKeys(IdentityProperties identity) throws NoSuchAlgorithmException {
+        if (identity.signingKeyFile() != null && !identity.signingKeyFile().isBlank()) {
+            return new ImmutableJWKSet<>(new JWKSet(SigningKeyFile.read(Path.of(identity.signingKeyFile()))));
+        }
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair pair = generator.generateKeyPair();

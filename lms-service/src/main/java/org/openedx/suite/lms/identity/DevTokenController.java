@@ -10,8 +10,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A user's token without a password, for the local run and the scripts: off unless {@code SUITE_DEV_TOKENS=true}.
- * Anyone who can reach it acts as any user, which is why nothing else of the suite turns it on.
+ * A user's token without the user's password, for the local run and the scripts: off unless
+ * {@code SUITE_DEV_TOKENS=true}, and then the operator's alone ({@code LmsAccess}). Whoever holds the operator's token
+ * may act as any user this way, which is why nothing but the local run and the tests turns it on.
  */
 @RestController
 @ConditionalOnBooleanProperty("suite.identity.dev-tokens")

@@ -1,10 +1,12 @@
 package org.openedx.suite.lms.identity;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.openedx.suite.lms.staff.CourseStaff;
 import org.openedx.suite.lms.user.User;
 import org.openedx.suite.web.security.Roles;
 import org.openedx.suite.web.security.TokenClaims;
@@ -28,10 +30,12 @@ public class SuiteTokens {
 
     private final IdentityProperties identity;
     private final JwtEncoder encoder;
+    private final CourseStaff courseStaff;
 
-    SuiteTokens(IdentityProperties identity, JwtEncoder encoder) {
+    SuiteTokens(IdentityProperties identity, JwtEncoder encoder, CourseStaff courseStaff) {
         this.identity = identity;
         this.encoder = encoder;
+        this.courseStaff = courseStaff;
     }
 
     /** The claims a client's token carries besides the standard ones, as the token endpoint issues it. */
@@ -45,28 +49,41 @@ public class SuiteTokens {
                 TokenClaims.CLAIMS_VERSION, TokenClaims.VERSION);
     }
 
-    /** A learner's access token, signed with the key the token endpoint uses. */
+    /**
+     * A user's access token, signed with the key the token endpoint uses: a learner, and staff of the course runs
+     * they are staff of now ({@code course_staff}).
+     */
     public IssuedToken forUser(User user) {
         Instant now = Instant.now();
-        JwtClaimsSet claims = JwtClaimsSet.builder()
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(identity.issuer())
                 .subject(user.username())
                 .audience(List.of(TokenClaims.AUDIENCE))
                 .issuedAt(now)
                 .notBefore(now)
-                .expiresAt(now.plus(identity.tokenLifetime()))
-                .claim(TokenClaims.PREFERRED_USERNAME, user.username())
-                .claim(TokenClaims.EMAIL, user.email())
-                .claim(TokenClaims.USER_ID, user.id())
-                .claim(TokenClaims.ROLES, List.of(Roles.LEARNER))
-                .claim(TokenClaims.ADMINISTRATOR, false)
-                .claim(TokenClaims.SCOPES, USER_SCOPES)
-                .claim(TokenClaims.FILTERS, List.of("user:me"))
-                .claim(TokenClaims.CLAIMS_VERSION, TokenClaims.VERSION)
-                .build();
+                .expiresAt(now.plus(identity.tokenLifetime()));
+        userClaims(user).forEach(claims::claim);
         String value = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(),
-                claims)).getTokenValue();
+                claims.build())).getTokenValue();
         return new IssuedToken(value, "Bearer", identity.tokenLifetime().toSeconds());
+    }
+
+    /** The claims a user's token carries besides the standard ones, whichever way the user got it. */
+    Map<String, Object> userClaims(User user) {
+        List<String> staffOf = courseStaff.courseKeysOf(user);
+        List<String> roles = staffOf.isEmpty() ? List.of(Roles.LEARNER) : List.of(Roles.LEARNER, Roles.STAFF);
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put(TokenClaims.PREFERRED_USERNAME, user.username());
+        claims.put(TokenClaims.EMAIL, user.email());
+        claims.put(TokenClaims.NAME, user.name());
+        claims.put(TokenClaims.USER_ID, user.id());
+        claims.put(TokenClaims.ROLES, roles);
+        claims.put(TokenClaims.COURSE_STAFF, staffOf);
+        claims.put(TokenClaims.ADMINISTRATOR, false);
+        claims.put(TokenClaims.SCOPES, USER_SCOPES);
+        claims.put(TokenClaims.FILTERS, List.of("user:me"));
+        claims.put(TokenClaims.CLAIMS_VERSION, TokenClaims.VERSION);
+        return claims;
     }
 
     /** An access token as the token endpoint answers it (RFC 6749, section 5.1). */

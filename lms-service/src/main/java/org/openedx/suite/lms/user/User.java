@@ -1,6 +1,7 @@
 package org.openedx.suite.lms.user;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -27,15 +28,19 @@ public class User {
     @Column(name = "is_active")
     private boolean active;
 
+    /** A one-way hash of the user's password ({@code {bcrypt}...}); null: the user cannot sign in. */
+    private String passwordHash;
+
     private Instant createdAt;
 
     protected User() {
     }
 
-    User(String username, String email, String name, Instant createdAt) {
+    User(String username, String email, String name, String passwordHash, Instant createdAt) {
         this.username = username;
         this.email = email;
         this.name = name;
+        this.passwordHash = passwordHash;
         this.active = true;
         this.createdAt = createdAt;
     }
@@ -58,6 +63,11 @@ public class User {
 
     public boolean active() {
         return active;
+    }
+
+    /** The hash to check a sign-in against; empty when the user has no password. */
+    public Optional<String> passwordHash() {
+        return Optional.ofNullable(passwordHash);
     }
 
     /** The learner as Open edX events carry them. */

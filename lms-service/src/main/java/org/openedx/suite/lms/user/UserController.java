@@ -30,7 +30,7 @@ class UserController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     public UserResponse create(@Valid @RequestBody CreateUserRequest request) {
-        return UserResponse.of(users.create(request.username(), request.email(), request.name()));
+        return UserResponse.of(users.create(request.username(), request.email(), request.name(), request.password()));
     }
 
     @GetMapping("/{username}")
@@ -44,7 +44,9 @@ class UserController {
             @Pattern(regexp = "[A-Za-z0-9_.@+-]+", message = "may contain only letters, digits and _ . @ + -")
             String username,
             @NotBlank @Email @Size(max = 254) String email,
-            @NotNull @Size(max = 255) String name) {
+            @NotNull @Size(max = 255) String name,
+            // optional: a user without one cannot sign in in a browser
+            @Size(min = 8, max = 128) String password) {
     }
 
     record UserResponse(long id, String username, String email, String name, boolean isActive) {

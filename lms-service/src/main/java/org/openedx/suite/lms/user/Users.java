@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.openedx.suite.web.ApiException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,23 +17,33 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Users {
 
+    private static final PasswordEncoder PASSWORDS = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+
     private final UserRepository users;
 
     Users(UserRepository users) {
         this.users = users;
     }
 
+    /** @param password the user's password for signing in, hashed before it is stored; null for none */
     @Transactional
-    User create(String username, String email, String name) {
+    User create(String username, String email, String name, String password) {
         if (users.existsByUsername(username)) {
             throw ApiException.conflict("a user with username " + username + " already exists");
         }
         try {
-            return users.saveAndFlush(new User(username, email, name, Instant.now()));
+            return users.saveAndFlush(new User(username, email, name,
+                    password == null ? null : PASSWORDS.encode(password), Instant.now()));
         } catch (DataIntegrityViolationException e) {
             // another request took the username between the check and the insert
             throw ApiException.conflict("a user with username " + username + " already exists");
         }
+    }
+
+    /** The user of that username, if the LMS has one. */
+    @Transactional(readOnly = true)
+    public Optional<User> find(String username) {
+        return users.findByUsername(username);
     }
 
     /** @throws ApiException 404 when no learner has this username */

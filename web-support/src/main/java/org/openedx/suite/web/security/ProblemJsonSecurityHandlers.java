@@ -54,8 +54,8 @@ final class ProblemJsonSecurityHandlers implements AuthenticationEntryPoint, Acc
         problem.put("status", status.value());
         problem.put("detail", detail);
         response.setStatus(status.value());
+        // JSON is UTF-8 (RFC 8259): the bytes say so, the media type needs no charset, like every other problem
         response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(JSON.writeValueAsString(problem));
+        response.getOutputStream().write(JSON.writeValueAsBytes(problem));
     }
 }

@@ -1,9 +1,13 @@
 package org.openedx.suite.web.security;
 
+import java.util.List;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
@@ -11,13 +15,17 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Every service is an OAuth2 resource server of the LMS (ADR 7): a request's bearer token is checked against the
  * issuer's keys ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}), its audience and its lifetime, and its
  * claims become roles ({@link SuiteAuthentication}). The operator endpoints under {@code /actuator} need
- * {@code admin}, except the health status that orchestrators probe; the API description is public; a service adds its
- * own rules with {@link AccessRules} beans. Refusals are problem+json ({@link ProblemJsonSecurityHandlers}).
+ * {@code admin}, except the health status that orchestrators probe; the API description is public; a service opens
+ * its endpoints to learners, course staff and clients with {@link AccessRules} beans, and every request no rule names
+ * needs {@code admin}. Controllers get the {@link Caller} as a parameter. Refusals are problem+json
+ * ({@link ProblemJsonSecurityHandlers}).
  * <p>
  * Runs before Spring Boot's own web security, which then backs off.
  */
@@ -47,6 +55,36 @@ public class SuiteSecurityAutoConfiguration {
     }
 
     @Bean
+    WebMvcConfigurer callerParameters() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CallerArgumentResolver());
+            }
+        };
+    }
+
+    /** The API description names the bearer token every operation needs, and leaves the {@link Caller} out. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
+    static class OpenApi {
+
+        static {
+            org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+        }
+
+        @Bean
+        org.springdoc.core.customizers.OpenApiCustomizer bearerTokens() {
+            return api -> api
+                    .schemaRequirement("bearer", new io.swagger.v3.oas.models.security.SecurityScheme()
+                            .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP)
+                            .scheme("bearer").bearerFormat("JWT")
+                            .description("An access token of the LMS: POST /oauth2/token (see the README)"))
+                    .addSecurityItem(new io.swagger.v3.oas.models.security.SecurityRequirement().addList("bearer"));
+        }
+    }
+
+    @Bean
     @Order(ORDER)
     SecurityFilterChain suiteResourceServer(HttpSecurity http, ObjectProvider<AccessRules> rules,
                                             ObjectProvider<JwtDecoder> decoder) throws Exception {
@@ -70,8 +108,8 @@ public class SuiteSecurityAutoConfiguration {
                             .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                                     "/error").permitAll();
                     rules.orderedStream().forEach(rule -> rule.apply(requests));
-                    // the REST APIs' role-by-endpoint rules are the next step of issue 12; until then they stay open
-                    requests.anyRequest().permitAll();
+                    // born protected: an endpoint no rule names is the operator's until a rule says otherwise
+                    requests.anyRequest().hasRole(Roles.ADMIN);
                 });
         return http.build();
     }

@@ -1,0 +1,53 @@
+package org.openedx.suite.lms;
+
+import static org.openedx.suite.web.security.Access.allow;
+import static org.openedx.suite.web.security.Access.anyCaller;
+import static org.openedx.suite.web.security.Access.operatorOnly;
+import static org.openedx.suite.web.security.Access.scope;
+import static org.openedx.suite.web.security.Access.staffOfTheCourse;
+import static org.openedx.suite.web.security.Access.theLearner;
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import org.openedx.suite.web.security.AccessRules;
+import org.openedx.suite.web.security.Scopes;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may do what in the LMS (ADR 7): a learner reads their own records and enrols themselves; a course run's staff
+ * read and change its learners' grades, invalidate their certificates and set its grading policy; clients read with
+ * {@code grades:read} or {@code certificates:read}; users and course staff are the operator's to manage.
+ * The operator passes every rule; a request no rule names is the operator's alone. The README's access table is
+ * this one.
+ */
+@Component
+class LmsAccess implements AccessRules {
+
+    @Override
+    public void apply(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+        requests.requestMatchers(POST, "/api/users").access(operatorOnly())
+                .requestMatchers(GET, "/api/users/{username}").access(allow(theLearner()))
+                // the enrolment names its learner and course in the body: the learner themselves or the run's staff
+                .requestMatchers(POST, "/api/enrollments").access(anyCaller())
+                .requestMatchers(GET, "/api/certificates")
+                .access(allow(theLearner(), scope(Scopes.CERTIFICATES_READ)))
+                .requestMatchers(POST, "/api/certificates/{course_key}/{username}/invalidate")
+                .access(allow(staffOfTheCourse()))
+                .requestMatchers(GET, "/api/grades/{course_key}/{username}", "/api/credit/{course_key}/{username}",
+                        "/api/completion/{course_key}/{username}")
+                .access(allow(theLearner(), staffOfTheCourse(), scope(Scopes.GRADES_READ)))
+                .requestMatchers(PUT, "/api/grades/{course_key}/{username}/subsections/{usage_key}")
+                .access(allow(staffOfTheCourse()))
+                .requestMatchers(GET, "/api/courses/{course_key}").access(anyCaller())
+                .requestMatchers(PUT, "/api/courses/{course_key}/grading-policy").access(allow(staffOfTheCourse()))
+                .requestMatchers(GET, "/api/courses/{course_key}/staff").access(allow(staffOfTheCourse()))
+                .requestMatchers(POST, "/api/courses/{course_key}/staff/{username}").access(operatorOnly())
+                .requestMatchers(DELETE, "/api/courses/{course_key}/staff/{username}").access(operatorOnly())
+                .requestMatchers(POST, "/api/dev/tokens").access(operatorOnly());
+    }
+}
