@@ -241,7 +241,7 @@ public final class Benchmark {
     private static Map<String, Object> raw(Bench bench, Flow flow, int events) throws Exception {
         Map<String, Object> raw = new LinkedHashMap<>();
         CpuMeter.Snapshot before = bench.cpu.snapshot();
-        RawKafka.Result kafka = new RawKafka(bench.suite.kafka().bootstrapServers())
+        RawKafka.Result kafka = new RawKafka(bench.suite.kafka().adminClientProperties())
                 .run(flow.name(), flow.wireSample(), events);
         raw.put("kafka", Map.of("messages", kafka.messages(), "payloadBytes", kafka.payloadBytes(),
                 "recordBytes", kafka.recordBytes(),

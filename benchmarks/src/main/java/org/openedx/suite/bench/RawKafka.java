@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,16 +36,17 @@ final class RawKafka {
                   double producerPerSecond, double consumerSeconds, double consumerPerSecond) {
     }
 
-    private final String bootstrapServers;
+    /** The broker and the login the services' clients use too (SASL/SCRAM, ADR 8), so the comparison is like for like. */
+    private final Map<String, Object> client;
 
-    RawKafka(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    RawKafka(Map<String, Object> client) {
+        this.client = Map.copyOf(client);
     }
 
     Result run(String flow, Flow.WireSample sample, int messages) throws Exception {
         String topic = "bench-raw-" + flow + "-" + System.currentTimeMillis();
         Properties adminConfig = new Properties();
-        adminConfig.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        adminConfig.putAll(client);
         try (Admin admin = Admin.create(adminConfig)) {
             admin.createTopics(List.of(new NewTopic(topic, Keys.PARTITIONS, (short) 1))).all().get();
             try {
@@ -133,7 +133,7 @@ final class RawKafka {
 
     private Properties producerConfig() {
         Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.putAll(client);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         // what EventBusAutoConfiguration gives the relay
@@ -148,7 +148,7 @@ final class RawKafka {
 
     private Properties consumerConfig() {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.putAll(client);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

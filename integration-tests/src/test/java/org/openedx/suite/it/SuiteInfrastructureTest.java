@@ -67,14 +67,14 @@ class SuiteInfrastructureTest {
         int port = Ports.free();
         try (KafkaBroker broker = KafkaBroker.start(dataDir, port)) {
             String servers = broker.bootstrapServers();
-            assertThat(KafkaTopics.readAll(servers, "learning-certificate-lifecycle"))
+            assertThat(KafkaTopics.readAll(broker, "learning-certificate-lifecycle"))
                     .as("topics exist only when created on purpose, as in production")
                     .isEmpty();
-            KafkaTopics.createTopic(servers, "learning-certificate-lifecycle", 3);
-            KafkaTopics.produce(servers, "learning-certificate-lifecycle", "course-v1:edX+DemoX+2026",
+            KafkaTopics.createTopic(broker, "learning-certificate-lifecycle", 3);
+            KafkaTopics.produce(broker, "learning-certificate-lifecycle", "course-v1:edX+DemoX+2026",
                     "{\"certificate\":1}".getBytes(StandardCharsets.UTF_8), Map.of("ce_type", "certificate.created"));
 
-            List<Message> beforeCrash = KafkaTopics.readAll(servers, "learning-certificate-lifecycle");
+            List<Message> beforeCrash = KafkaTopics.readAll(broker, "learning-certificate-lifecycle");
             assertThat(beforeCrash).singleElement().satisfies(message -> {
                 assertThat(message.key()).isEqualTo("course-v1:edX+DemoX+2026");
                 assertThat(message.valueAsText()).isEqualTo("{\"certificate\":1}");
@@ -88,7 +88,7 @@ class SuiteInfrastructureTest {
 
             broker.start();
             assertThat(broker.bootstrapServers()).isEqualTo(servers);
-            assertThat(KafkaTopics.readAll(servers, "learning-certificate-lifecycle"))
+            assertThat(KafkaTopics.readAll(broker, "learning-certificate-lifecycle"))
                     .as("what the broker acknowledged before the crash")
                     .singleElement().satisfies(message -> {
                         assertThat(message.partition()).isEqualTo(acknowledged.partition());
@@ -97,9 +97,9 @@ class SuiteInfrastructureTest {
                         assertThat(message.headers()).isEqualTo(acknowledged.headers());
                     });
 
-            KafkaTopics.produce(servers, "learning-certificate-lifecycle", "course-v1:edX+DemoX+2026",
+            KafkaTopics.produce(broker, "learning-certificate-lifecycle", "course-v1:edX+DemoX+2026",
                     "{\"certificate\":2}".getBytes(StandardCharsets.UTF_8), Map.of());
-            assertThat(KafkaTopics.readAll(servers, "learning-certificate-lifecycle"))
+            assertThat(KafkaTopics.readAll(broker, "learning-certificate-lifecycle"))
                     .extracting(Message::valueAsText)
                     .containsExactly("{\"certificate\":1}", "{\"certificate\":2}");
         }

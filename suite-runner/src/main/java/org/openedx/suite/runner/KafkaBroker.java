@@ -9,8 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -19,6 +22,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.SaslConfigs;
 
 /**
  * A real Kafka broker (KRaft, broker and controller in one node) in its own JVM, so that tests can kill it and start
@@ -43,10 +47,17 @@ public final class KafkaBroker implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(60);
     private static final Duration CHECK_INTERVAL = Duration.ofMillis(200);
 
+    /** The broker's own principal, a super user: it formats the storage with it and lets the runner set up ACLs. */
+    public static final String ADMIN = "admin";
+    private static final String CONTROLLER = "controller";
+    private static final String SCRAM = "SCRAM-SHA-512";
+
     private final Path dataDir;
     private final int port;
     private final int controllerPort;
     private final List<String> jvmOptions;
+    private final String adminPassword;
+    private final String controllerPassword = UUID.randomUUID().toString().replace("-", "");
     private Process process;
 
     private KafkaBroker(Path dataDir, int port, List<String> jvmOptions) {
@@ -54,9 +65,13 @@ public final class KafkaBroker implements AutoCloseable {
         this.port = port;
         this.controllerPort = Ports.free();
         this.jvmOptions = List.copyOf(jvmOptions);
+        this.adminPassword = adminPassword();
     }
 
-    /** Starts a broker listening on {@code 127.0.0.1:port}, formatting {@code dataDir} first if it is new. */
+    /**
+     * Starts a broker listening on {@code 127.0.0.1:port}, formatting {@code dataDir} first if it is new. Clients log
+     * in with SASL/SCRAM-SHA-512 ({@link #clientProperties}) and are held to ACLs; there is no anonymous listener.
+     */
     public static KafkaBroker start(Path dataDir, int port) {
         return start(dataDir, port, DEFAULT_JVM_OPTIONS);
     }
@@ -129,7 +144,7 @@ public final class KafkaBroker implements AutoCloseable {
             throw new IllegalStateException("the Kafka broker was never started");
         }
         Properties admin = new Properties();
-        admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        admin.putAll(adminClientProperties());
         admin.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
         admin.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");
         admin.put(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG, "1000");
@@ -170,6 +185,22 @@ public final class KafkaBroker implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
+    /** A Kafka client's settings to reach this broker as the principal {@code username}. */
+    public Map<String, Object> clientProperties(String username, String password) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        properties.put(AdminClientConfig.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+        properties.put(SaslConfigs.SASL_MECHANISM, SCRAM);
+        properties.put(SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.scram.ScramLoginModule "
+                + "required username=\"" + username + "\" password=\"" + password + "\";");
+        return properties;
+    }
+
+    /** A Kafka client's settings to reach this broker as its super user: for tests, tools and the ACLs. */
+    public Map<String, Object> adminClientProperties() {
+        return clientProperties(ADMIN, adminPassword);
+    }
+
     public int port() {
         return port;
     }
@@ -192,9 +223,12 @@ public final class KafkaBroker implements AutoCloseable {
         if (Files.exists(logDirs().resolve("meta.properties"))) {
             return;
         }
+        // the super user's SCRAM credential goes into the metadata log at format time: with SASL on every listener
+        // there is no other way in to create the others
         List<String> command = command("kafka.tools.StorageTool", "format",
                 "--cluster-id", Uuid.randomUuid().toString(),
-                "--config", serverProperties().toString());
+                "--config", serverProperties().toString(),
+                "--add-scram", SCRAM + "=[name=" + ADMIN + ",password=" + adminPassword + "]");
         ChildProcesses.appendLine(consoleLog(), "=== " + Instant.now() + " formatting " + logDirs());
         try {
             Process format = new ProcessBuilder(command)
@@ -241,11 +275,20 @@ public final class KafkaBroker implements AutoCloseable {
                 process.roles=broker,controller
                 node.id=1
                 controller.quorum.voters=1@%s
-                listeners=PLAINTEXT://127.0.0.1:%d,CONTROLLER://%s
-                advertised.listeners=PLAINTEXT://127.0.0.1:%d
+                listeners=CLIENTS://127.0.0.1:%d,CONTROLLER://%s
+                advertised.listeners=CLIENTS://127.0.0.1:%d
                 controller.listener.names=CONTROLLER
-                inter.broker.listener.name=PLAINTEXT
-                listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+                inter.broker.listener.name=CLIENTS
+                listener.security.protocol.map=CLIENTS:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT
+                sasl.enabled.mechanisms=SCRAM-SHA-512
+                sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
+                listener.name.clients.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="%s" password="%s";
+                sasl.mechanism.controller.protocol=PLAIN
+                listener.name.controller.sasl.enabled.mechanisms=PLAIN
+                listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="%s" password="%s" user_%s="%s";
+                authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+                super.users=User:%s;User:%s
+                allow.everyone.if.no.acl.found=false
                 log.dirs=%s
                 num.partitions=3
                 default.replication.factor=1
@@ -266,7 +309,8 @@ public final class KafkaBroker implements AutoCloseable {
                 num.network.threads=2
                 num.io.threads=4
                 background.threads=4
-                """.formatted(controller, port, controller, port, logDirs());
+                """.formatted(controller, port, controller, port, ADMIN, adminPassword, CONTROLLER, controllerPassword,
+                CONTROLLER, controllerPassword, ADMIN, CONTROLLER, logDirs());
         String log4j = """
                 status = warn
                 appender.file.type = File
@@ -284,6 +328,35 @@ public final class KafkaBroker implements AutoCloseable {
             Files.writeString(log4jConfiguration(), log4j, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the broker configuration in " + dataDir, e);
+        }
+    }
+
+    /**
+     * The super user's password, kept (owner-only) beside the data it was formatted into. A data directory formatted
+     * before the broker had one (an older local run) cannot be entered any more: it is formatted anew.
+     */
+    private String adminPassword() {
+        Path file = dataDir.resolve("admin.password");
+        try {
+            if (Files.isRegularFile(file)) {
+                return Files.readString(file).trim();
+            }
+            if (Files.exists(logDirs())) {
+                ChildProcesses.appendLine(consoleLog(), "=== " + Instant.now() + " " + logDirs()
+                        + " was formatted without SASL credentials: formatting it anew");
+                deleteRecursively(logDirs());
+            }
+            return Files.readString(PrivateFiles.write(file, UUID.randomUUID().toString().replace("-", "")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or write the broker's admin password in " + dataDir, e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 

@@ -98,15 +98,18 @@ public final class LocalSuite {
         out.printf("Suite ready in %.1f s: %d of %d services running; logs in %s/. Press Ctrl-C to stop.%n",
                 took.toMillis() / 1000.0, suite.services().size(), SuiteService.values().length,
                 shown(root, dataDir.resolve("logs")));
-        // the operator's token for the curl walkthrough; SUITE_ADMIN_CLIENT_SECRET chooses the secret
-        out.printf("Operator token: curl -s -u suite-admin:%s -d grant_type=client_credentials %s/oauth2/token%n",
-                suite.identity().adminClientSecret(), suite.identity().issuer());
+        // the operator's secret where scripts/token.sh finds it; SUITE_ADMIN_CLIENT_SECRET chooses it
+        PrivateFiles.write(dataDir.resolve("identity").resolve("admin-client-secret"),
+                suite.identity().adminClientSecret());
+        out.println("Operator token: scripts/token.sh   (a user's: scripts/token.sh --user NAME, with "
+                + "SUITE_DEV_TOKENS=true)");
         // everything runs in child processes; this thread only has to keep the JVM (and its shutdown hook) alive
         stopped.await();
     }
 
     private static void printInfrastructure(Suite suite) {
-        out.printf("%-19s ready  %s%n", "kafka", suite.kafka().bootstrapServers());
+        out.printf("%-19s ready  %s  (SASL/SCRAM-SHA-512; user admin, password in %s)%n", "kafka",
+                suite.kafka().bootstrapServers(), suite.kafka().dataDir().resolve("admin.password"));
         out.printf("%-19s ready  %s  (one database per service, user = password = database name)%n",
                 "postgresql", suite.postgres().jdbcUrl(""));
     }

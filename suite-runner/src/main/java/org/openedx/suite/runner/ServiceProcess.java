@@ -57,6 +57,7 @@ public final class ServiceProcess implements AutoCloseable {
             String datasourceUsername,
             String datasourcePassword,
             String kafkaBootstrapServers,
+            KafkaLogin kafkaLogin,
             String topicPrefix,
             Identity identity,
             Path logFile,
@@ -67,6 +68,7 @@ public final class ServiceProcess implements AutoCloseable {
             Objects.requireNonNull(jar, "jar");
             Objects.requireNonNull(datasourceUrl, "datasourceUrl");
             Objects.requireNonNull(kafkaBootstrapServers, "kafkaBootstrapServers");
+            Objects.requireNonNull(kafkaLogin, "kafkaLogin");
             Objects.requireNonNull(identity, "identity");
             Objects.requireNonNull(logFile, "logFile");
             topicPrefix = topicPrefix == null ? "" : topicPrefix;
@@ -81,11 +83,14 @@ public final class ServiceProcess implements AutoCloseable {
                     "SPRING_DATASOURCE_USERNAME", datasourceUsername,
                     "SPRING_DATASOURCE_PASSWORD", datasourcePassword,
                     "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers,
-                    "EVENT_BUS_TOPIC_PREFIX", topicPrefix));
+                    "EVENT_BUS_TOPIC_PREFIX", topicPrefix,
+                    "KAFKA_SASL_USERNAME", kafkaLogin.username(),
+                    "KAFKA_SASL_PASSWORD", kafkaLogin.password()));
             if (service == SuiteService.LMS) {
                 environment.put("SPRING_SECURITY_OAUTH2_AUTHORIZATIONSERVER_ISSUER", identity.issuer());
                 environment.put("SUITE_ADMIN_CLIENT_SECRET", identity.adminClientSecret());
                 environment.put("SUITE_DEV_TOKENS", Boolean.toString(identity.devTokens()));
+                environment.put("SUITE_SIGNING_KEY_FILE", identity.signingKeyFile().toString());
             } else {
                 environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", identity.issuer());
             }
@@ -94,10 +99,11 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Who issues the suite's tokens (the LMS, at this URL), the secret of its operator client {@code suite-admin}, and
-     * whether the LMS gives users' tokens without a password ({@code POST /api/dev/tokens}).
+     * Who issues the suite's tokens (the LMS, at this URL), the secret of its operator client {@code suite-admin},
+     * whether the LMS gives users' tokens without a password ({@code POST /api/dev/tokens}), and the key it signs them
+     * with ({@code SUITE_SIGNING_KEY_FILE}, kept in the suite's data directory so tokens outlive an LMS restart).
      */
-    public record Identity(String issuer, String adminClientSecret, boolean devTokens) {
+    public record Identity(String issuer, String adminClientSecret, boolean devTokens, Path signingKeyFile) {
 
         private static final HttpClient TOKEN_CLIENT = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -106,12 +112,17 @@ public final class ServiceProcess implements AutoCloseable {
         public Identity {
             Objects.requireNonNull(issuer, "issuer");
             Objects.requireNonNull(adminClientSecret, "adminClientSecret");
+            Objects.requireNonNull(signingKeyFile, "signingKeyFile");
         }
 
-        /** Asks the LMS for a user's token, without a password: only where {@link #devTokens()} is on. */
+        /**
+         * Asks the LMS for a user's token, without the user's password: only where {@link #devTokens()} is on, and
+         * only the operator may.
+         */
         public String userToken(String username) {
             return token(HttpRequest.newBuilder(URI.create(issuer + "/api/dev/tokens"))
                     .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + operatorToken())
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\"}"))
                     .build());

@@ -39,6 +39,7 @@ public final class Suite implements AutoCloseable {
             new EnumMap<>(SuiteService.class));
     private final Map<SuiteService, Integer> ports = new EnumMap<>(SuiteService.class);
     private volatile KafkaBroker kafka;
+    private volatile Map<SuiteService, KafkaLogin> kafkaLogins = Map.of();
     private volatile Postgres postgres;
     private volatile boolean closed;
 
@@ -84,6 +85,7 @@ public final class Suite implements AutoCloseable {
             if (closed) {
                 throw new IllegalStateException("the suite was closed while it started");
             }
+            kafkaLogins = KafkaAccess.grant(kafka, this::topic);
             settings.onInfrastructureReady.accept(this);
             startServices(settings.services);
             return this;
@@ -116,7 +118,7 @@ public final class Suite implements AutoCloseable {
                 String url = postgres.createDatabase(service.database(), service.database(), service.database());
                 ServiceProcess process = ServiceProcess.launch(new ServiceProcess.Config(service, jar,
                         portOf(service), url, service.database(), service.database(), kafka.bootstrapServers(),
-                        settings.topicPrefix, identity(),
+                        kafkaLogins.get(service), settings.topicPrefix, identity(),
                         settings.dataDir.resolve("logs").resolve(service.module() + ".log"), settings.serviceJvmOptions));
                 services.put(service, process);
                 launched.add(process);
@@ -162,6 +164,11 @@ public final class Suite implements AutoCloseable {
         return kafka;
     }
 
+    /** The principal the service logs in to the broker as; the broker's ACLs hold it to its own topics (ADR 8). */
+    public KafkaLogin kafkaLogin(SuiteService service) {
+        return kafkaLogins.get(service);
+    }
+
     public Postgres postgres() {
         return postgres;
     }
@@ -169,7 +176,7 @@ public final class Suite implements AutoCloseable {
     /** The LMS's URL as the issuer of the suite's tokens, and the operator client's secret. */
     public ServiceProcess.Identity identity() {
         return new ServiceProcess.Identity("http://localhost:" + portOf(SuiteService.LMS), settings.adminClientSecret,
-                settings.devTokens);
+                settings.devTokens, SigningKey.in(settings.dataDir));
     }
 
     /** {@code EVENT_BUS_TOPIC_PREFIX} of the services; empty for none. */

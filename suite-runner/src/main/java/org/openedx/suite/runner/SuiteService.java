@@ -3,28 +3,47 @@ package org.openedx.suite.runner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
-/** The services of the suite, with the port and database the specification gives each. */
+/**
+ * The services of the suite, with the port and database the specification gives each, and the topics each produces
+ * and consumes (its ACLs on the broker, ADR 8).
+ */
 public enum SuiteService {
 
-    CMS("cms-service", 18010, "cms"),
-    DISCOVERY("discovery-service", 18381, "discovery"),
-    LMS("lms-service", 18000, "lms"),
-    CREDENTIALS("credentials-service", 18150, "credentials"),
-    EXAMS("exams-service", 18740, "exams");
+    CMS("cms-service", 18010, "cms", List.of(Topic.CATALOG), List.of()),
+    DISCOVERY("discovery-service", 18381, "discovery", List.of(), List.of(Topic.CATALOG)),
+    LMS("lms-service", 18000, "lms", List.of(Topic.CERTIFICATES, Topic.BADGES), List.of(Topic.CATALOG, Topic.EXAM_ATTEMPTS)),
+    CREDENTIALS("credentials-service", 18150, "credentials", List.of(), List.of(Topic.CERTIFICATES)),
+    EXAMS("exams-service", 18740, "exams", List.of(Topic.EXAM_ATTEMPTS), List.of());
 
     private static final String VERSION = "1.0.0-SNAPSHOT";
 
     private final String module;
     private final int specPort;
     private final String database;
+    private final List<String> producedTopics;
+    private final List<String> consumedTopics;
 
-    SuiteService(String module, int specPort, String database) {
+    SuiteService(String module, int specPort, String database, List<String> producedTopics,
+                 List<String> consumedTopics) {
         this.module = module;
         this.specPort = specPort;
         this.database = database;
+        this.producedTopics = producedTopics;
+        this.consumedTopics = consumedTopics;
+    }
+
+    /** The topics (without the suite's prefix) the service writes its events to, as Open edX names them. */
+    public List<String> producedTopics() {
+        return producedTopics;
+    }
+
+    /** The topics (without the suite's prefix) whose events the service applies. */
+    public List<String> consumedTopics() {
+        return consumedTopics;
     }
 
     /** The Maven module, which is also the service's name in logs and output. */
@@ -92,5 +111,16 @@ public enum SuiteService {
     /** Where {@code ./mvnw package} puts the service's jar, whether or not it is there. */
     public Path jarPath(Path repoRoot) {
         return repoRoot.resolve(module).resolve("target").resolve(module + "-" + VERSION + ".jar");
+    }
+
+    /** Open edX's topic names, as event-contracts' {@code Topics} has them (checked by the integration tests). */
+    static final class Topic {
+        static final String CATALOG = "course-catalog-info-changed";
+        static final String CERTIFICATES = "learning-certificate-lifecycle";
+        static final String BADGES = "learning-badges-lifecycle";
+        static final String EXAM_ATTEMPTS = "learning-exam-attempt-lifecycle";
+
+        private Topic() {
+        }
     }
 }

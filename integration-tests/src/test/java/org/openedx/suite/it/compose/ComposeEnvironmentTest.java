@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,17 +49,18 @@ class ComposeEnvironmentTest {
     /** The services' configuration, by the specification: the same names everywhere. */
     private static final Set<String> SPECIFIED_VARIABLES = Set.of("SERVER_PORT", "SPRING_DATASOURCE_URL",
             "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD", "SPRING_KAFKA_BOOTSTRAP_SERVERS",
-            "EVENT_BUS_TOPIC_PREFIX");
+            "EVENT_BUS_TOPIC_PREFIX", "KAFKA_SASL_USERNAME", "KAFKA_SASL_PASSWORD");
 
     /**
      * Identity (ADR 7): the LMS issues the suite's tokens with the operator client's secret, and says where a user's
-     * token comes from without a password in development; every other service accepts the LMS's tokens.
+     * token comes from without a password in development and which key it signs with; every other service accepts
+     * the LMS's tokens.
      */
     private static Set<String> specifiedVariables(SpecifiedService service) {
         Set<String> variables = new TreeSet<>(SPECIFIED_VARIABLES);
         if (service.module().equals("lms-service")) {
             variables.addAll(List.of("SPRING_SECURITY_OAUTH2_AUTHORIZATIONSERVER_ISSUER", "SUITE_ADMIN_CLIENT_SECRET",
-                    "SUITE_DEV_TOKENS"));
+                    "SUITE_DEV_TOKENS", "SUITE_SIGNING_KEY_FILE"));
         } else {
             variables.add("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI");
         }
@@ -177,6 +179,24 @@ class ComposeEnvironmentTest {
                 .as("the environment compose gives %s: every variable its application.yml reads (%s), no other",
                         service, variablesRead(service).keySet())
                 .containsExactlyInAnyOrderElementsOf(variablesRead(service).keySet());
+    }
+
+    /**
+     * ADR 8: a service logs in to the broker as its own principal (named as in its {@code ce_source}), with the
+     * password the broker's start script formats that principal with, and the broker wants a login on every listener.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("specifiedServices")
+    void service_logs_in_to_the_broker_as_its_own_principal(SpecifiedService service) {
+        Map<String, String> broker = environmentOf("kafka");
+        assertThat(environment(service).get("KAFKA_SASL_USERNAME")).as("KAFKA_SASL_USERNAME of %s", service)
+                .isEqualTo(service.database());
+        String password = "SUITE_KAFKA_" + service.database().toUpperCase(Locale.ROOT) + "_PASSWORD";
+        assertThat(environment(service).get("KAFKA_SASL_PASSWORD")).as("KAFKA_SASL_PASSWORD of %s", service)
+                .isNotBlank()
+                .isEqualTo(broker.get(password));
+        assertThat(broker.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP")).as("the broker's listeners")
+                .doesNotContain(":PLAINTEXT");
     }
 
     @ParameterizedTest(name = "{0}")

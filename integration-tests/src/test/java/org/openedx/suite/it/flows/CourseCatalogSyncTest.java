@@ -109,7 +109,7 @@ class CourseCatalogSyncTest {
                 new CourseScheduleData(Instant.parse("2026-09-01T00:00:00Z"), "instructor", null, null, null),
                 false, false));
         UUID staleId = UUID.randomUUID();
-        KafkaTopics.produceEvent(suite.kafka().bootstrapServers(), suite.topic(Topics.COURSE_CATALOG_INFO_CHANGED),
+        KafkaTopics.produceEvent(suite.kafka(), suite.topic(Topics.COURSE_CATALOG_INFO_CHANGED),
                 courseKey, EventMetadata.of(staleId, OpenEdxEvents.COURSE_CATALOG_INFO_CHANGED.name(), "cms",
                         instant(run, "modified").minusSeconds(3600), "test"), stale);
         // ignoring it shows nothing, so wait until discovery has consumed it before looking

@@ -66,7 +66,7 @@ class BrokerOutageTest {
         Map<String, List<UUID>> madePerCourse = perCourse(published.entrySet().stream()
                 .map(event -> Map.entry(event.getValue(), event.getKey())).toList());
         // on the wire: per course, the order the relay sent its revisions in (a copy sent again counts once)
-        List<KafkaTopics.Message> onTopic = KafkaTopics.readAll(suite.kafka().bootstrapServers(),
+        List<KafkaTopics.Message> onTopic = KafkaTopics.readAll(suite.kafka(),
                 suite.topic(Topics.COURSE_CATALOG_INFO_CHANGED)).stream()
                 .filter(m -> published.containsKey(m.eventId())).toList();
         Map<String, List<UUID>> sentPerCourse = perCourse(onTopic.stream()

@@ -35,7 +35,7 @@ final class CatalogEvents implements AutoCloseable {
     CatalogEvents(Suite suite) {
         this.topic = suite.topic(Topics.COURSE_CATALOG_INFO_CHANGED);
         Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafka().bootstrapServers());
+        config.putAll(suite.kafka().adminClientProperties());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -30,7 +30,7 @@ final class CertificateEvents {
     /** An event with a given {@code ce_id}: the same one again is a redelivery. */
     static void send(Suite suite, UUID id, EventType<CertificateEvent> type, CertificateData certificate,
                      Instant time) {
-        KafkaTopics.produceEvent(suite.kafka().bootstrapServers(), suite.topic(Topics.LEARNING_CERTIFICATE_LIFECYCLE),
+        KafkaTopics.produceEvent(suite.kafka(), suite.topic(Topics.LEARNING_CERTIFICATE_LIFECYCLE),
                 certificate.course().courseKey(), EventMetadata.of(id, type.name(), "lms", time, "test"),
                 new CertificateEvent(certificate));
     }

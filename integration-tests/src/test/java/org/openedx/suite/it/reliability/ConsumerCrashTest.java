@@ -87,7 +87,7 @@ class ConsumerCrashTest {
 
         Map<TopicPartition, Long> firstOffsets = firstOffsets(written);
         // Kafka refuses while the killed consumer is still a member of the group, until its session times out
-        await().atMost(Duration.ofMinutes(2)).until(() -> KafkaTopics.rewind(suite.kafka().bootstrapServers(),
+        await().atMost(Duration.ofMinutes(2)).until(() -> KafkaTopics.rewind(suite.kafka(),
                 GROUP, firstOffsets));
         discovery.start();
         await().atMost(Duration.ofMinutes(3)).until(() -> catalog.applied(ids) == EVENTS);

@@ -55,7 +55,7 @@ class DeadLetterReplayTest {
         long learnerId = lms.createUser(learner);
         UUID eventId = UUID.randomUUID();
         UserData user = new UserData(learnerId, true, new UserPersonalData(learner, learner + "@example.org", learner));
-        KafkaTopics.produceEvent(suite.kafka().bootstrapServers(), suite.topic(Topics.LEARNING_EXAM_ATTEMPT_LIFECYCLE),
+        KafkaTopics.produceEvent(suite.kafka(), suite.topic(Topics.LEARNING_EXAM_ATTEMPT_LIFECYCLE),
                 courseKey, EventMetadata.of(eventId, OpenEdxEvents.EXAM_ATTEMPT_SUBMITTED.name(), "exams",
                         Instant.now(), "test"),
                 new ExamAttemptEvent(new ExamAttemptData(user, courseKey, usageKey, "proctored", user)));

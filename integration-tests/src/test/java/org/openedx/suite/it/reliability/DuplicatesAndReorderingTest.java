@@ -51,7 +51,7 @@ class DuplicatesAndReorderingTest {
 
         // the marker is behind the copies on their partition: once it is applied, every copy has been consumed
         await().atMost(Duration.ofMinutes(1)).until(() -> catalog.applied(List.of(marker.eventId())) == 1);
-        long copiesOnTopic = KafkaTopics.readAll(suite.kafka().bootstrapServers(),
+        long copiesOnTopic = KafkaTopics.readAll(suite.kafka(),
                 suite.topic(Topics.COURSE_CATALOG_INFO_CHANGED)).stream()
                 .filter(message -> delivered.eventId().equals(message.eventId())).count();
         Effects effects = catalog.effectsOf(List.of(delivered.eventId()));

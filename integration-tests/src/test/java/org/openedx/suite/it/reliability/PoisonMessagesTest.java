@@ -91,7 +91,7 @@ class PoisonMessagesTest {
         }
 
         List<KafkaTopics.Message> deadLetters = await().atMost(EVENTUALLY).until(
-                () -> KafkaTopics.readAll(suite.kafka().bootstrapServers(),
+                () -> KafkaTopics.readAll(suite.kafka(),
                         Topics.deadLetterOf(suite.topic(Topics.COURSE_CATALOG_INFO_CHANGED))).stream()
                         .filter(m -> courseKey.equals(m.key()))
                         // the LMS reads this topic too and dead-letters the same messages into the same topic
@@ -101,7 +101,7 @@ class PoisonMessagesTest {
         await().atMost(EVENTUALLY).until(() -> catalog.applied(List.of(after)) == 1);
         TopicPartition partition = new TopicPartition(afterWritten.topic(), afterWritten.partition());
         long committed = await().atMost(EVENTUALLY).until(() -> KafkaTopics.committedOffset(
-                suite.kafka().bootstrapServers(), "discovery-service", partition), offset -> offset > afterWritten.offset());
+                suite.kafka(), "discovery-service", partition), offset -> offset > afterWritten.offset());
         Map<Long, JsonNode> logged = deadLetterLog(discoveryUrl, courseKey);
 
         assertThat(byOffset.keySet()).as("the poison is on the good event's partition, before it")
@@ -160,7 +160,7 @@ class PoisonMessagesTest {
         await().atMost(EVENTUALLY).until(() -> lms.completion(courseKey, learner, usageKey),
                 c -> c.equals(Optional.of(1.0)));
         List<KafkaTopics.Message> deadLetters = await().atMost(EVENTUALLY).until(
-                () -> KafkaTopics.readAll(suite.kafka().bootstrapServers(),
+                () -> KafkaTopics.readAll(suite.kafka(),
                         Topics.deadLetterOf(suite.topic(Topics.LEARNING_EXAM_ATTEMPT_LIFECYCLE))).stream()
                         .filter(m -> courseKey.equals(m.key()))
                         .filter(m -> "lms-service".equals(m.headers().get("kafka_dlt-original-consumer-group")))
@@ -168,7 +168,7 @@ class PoisonMessagesTest {
                 letters -> letters.size() == 1);
         TopicPartition partition = new TopicPartition(next.topic(), next.partition());
         long committed = await().atMost(EVENTUALLY).until(() -> KafkaTopics.committedOffset(
-                suite.kafka().bootstrapServers(), "lms-service", partition), offset -> offset > next.offset());
+                suite.kafka(), "lms-service", partition), offset -> offset > next.offset());
         Map<Long, JsonNode> logged = deadLetterLog(lmsUrl, courseKey);
 
         String cause = "no learner with LMS user id " + unknownId;
@@ -213,7 +213,7 @@ class PoisonMessagesTest {
     private static RecordMetadata sendSubmitted(Suite suite, String courseKey, String usageKey, long userId,
                                                 String username) {
         UserData user = new UserData(userId, true, new UserPersonalData(username, username + "@example.org", username));
-        return KafkaTopics.produceEvent(suite.kafka().bootstrapServers(),
+        return KafkaTopics.produceEvent(suite.kafka(),
                 suite.topic(Topics.LEARNING_EXAM_ATTEMPT_LIFECYCLE), courseKey,
                 EventMetadata.of(UUID.randomUUID(), OpenEdxEvents.EXAM_ATTEMPT_SUBMITTED.name(), "exams",
                         Instant.now(), "test"),

@@ -109,7 +109,7 @@ class ProducerCrashTest {
         messagesOf(suite, ids).forEach(message -> ends.merge(new TopicPartition(message.topic(),
                 message.partition()), message.offset() + 1, Math::max));
         ends.forEach((partition, end) -> await().atMost(Duration.ofMinutes(2)).until(() -> KafkaTopics
-                .committedOffset(suite.kafka().bootstrapServers(), "discovery-service", partition) >= end));
+                .committedOffset(suite.kafka(), "discovery-service", partition) >= end));
         Map<UUID, Long> copies = copiesOnTopic(suite, ids);
         Effects effects = catalog.effectsOf(ids);
         long dropped = discovery.duplicatesDropped() - droppedBefore;
@@ -145,7 +145,7 @@ class ProducerCrashTest {
 
     /** Every copy of these events on the catalog topic. */
     private static List<KafkaTopics.Message> messagesOf(Suite suite, Collection<UUID> ids) {
-        return KafkaTopics.readAll(suite.kafka().bootstrapServers(), suite.topic(Topics.COURSE_CATALOG_INFO_CHANGED))
+        return KafkaTopics.readAll(suite.kafka(), suite.topic(Topics.COURSE_CATALOG_INFO_CHANGED))
                 .stream().filter(message -> ids.contains(message.eventId())).toList();
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
@@ -23,6 +24,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.openedx.suite.runner.KafkaBroker;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -84,11 +86,11 @@ public final class KafkaTopics {
     }
 
     /** Writes one record and waits until the broker has it; returns where it went (partition and offset). */
-    public static RecordMetadata produce(String bootstrapServers, String topic, String key, byte[] value,
+    public static RecordMetadata produce(KafkaBroker broker, String topic, String key, byte[] value,
                                          Map<String, String> headers) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
         headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties(bootstrapServers))) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties(broker))) {
             return producer.send(record).get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot write to " + topic, e.getCause());
@@ -99,14 +101,14 @@ public final class KafkaTopics {
     }
 
     /** Writes an event as an Open edX producer would: the envelope in {@code ce_*} headers, the payload as JSON. */
-    public static RecordMetadata produceEvent(String bootstrapServers, String topic, String key,
+    public static RecordMetadata produceEvent(KafkaBroker broker, String topic, String key,
                                               EventMetadata metadata, Object payload) {
-        return produce(bootstrapServers, topic, key, EventJson.write(payload), metadata.toHeaders());
+        return produce(broker, topic, key, EventJson.write(payload), metadata.toHeaders());
     }
 
     /** Creates a topic unless it exists. */
-    public static void createTopic(String bootstrapServers, String topic, int partitions) {
-        Answer<Void> created = ask(bootstrapServers, admin -> admin.createTopics(
+    public static void createTopic(KafkaBroker broker, String topic, int partitions) {
+        Answer<Void> created = ask(broker, admin -> admin.createTopics(
                 List.of(new NewTopic(topic, partitions, (short) 1))).all());
         if (!(created.failure() instanceof TopicExistsException)) {
             created.orThrow("create " + topic);
@@ -117,8 +119,8 @@ public final class KafkaTopics {
      * The offset a consumer group has committed on a partition, that is the next record it will read after a
      * restart; -1 when it has committed none there.
      */
-    public static long committedOffset(String bootstrapServers, String group, TopicPartition partition) {
-        OffsetAndMetadata committed = ask(bootstrapServers,
+    public static long committedOffset(KafkaBroker broker, String group, TopicPartition partition) {
+        OffsetAndMetadata committed = ask(broker,
                 admin -> admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata())
                 .orThrow("read the offsets of " + group).get(partition);
         return committed == null ? -1 : committed.offset();
@@ -129,10 +131,10 @@ public final class KafkaTopics {
      * committing their offsets leaves them. Kafka refuses while the group still has members, and a killed consumer
      * stays one until its session times out: then this returns false, to be called again.
      */
-    public static boolean rewind(String bootstrapServers, String group, Map<TopicPartition, Long> offsets) {
+    public static boolean rewind(KafkaBroker broker, String group, Map<TopicPartition, Long> offsets) {
         Map<TopicPartition, OffsetAndMetadata> target = new LinkedHashMap<>();
         offsets.forEach((partition, offset) -> target.put(partition, new OffsetAndMetadata(offset)));
-        Answer<Void> rewound = ask(bootstrapServers, admin -> admin.alterConsumerGroupOffsets(group, target).all());
+        Answer<Void> rewound = ask(broker, admin -> admin.alterConsumerGroupOffsets(group, target).all());
         Throwable failure = rewound.failure();
         if (failure instanceof UnknownMemberIdException || failure instanceof GroupNotEmptyException
                 || failure instanceof RebalanceInProgressException) {
@@ -153,9 +155,9 @@ public final class KafkaTopics {
         }
     }
 
-    private static <T> Answer<T> ask(String bootstrapServers, Function<Admin, KafkaFuture<T>> request) {
+    private static <T> Answer<T> ask(KafkaBroker broker, Function<Admin, KafkaFuture<T>> request) {
         Properties properties = new Properties();
-        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.putAll(broker.adminClientProperties());
         try (Admin admin = Admin.create(properties)) {
             return new Answer<>(request.apply(admin).get(), null);
         } catch (ExecutionException e) {
@@ -170,8 +172,8 @@ public final class KafkaTopics {
      * Every committed record the topic holds now, from a fresh consumer (no group, nothing committed), ordered by
      * partition then offset. A topic that does not exist holds nothing.
      */
-    public static List<Message> readAll(String bootstrapServers, String topic) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProperties(bootstrapServers))) {
+    public static List<Message> readAll(KafkaBroker broker, String topic) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProperties(broker))) {
             List<PartitionInfo> partitions = consumer.partitionsFor(topic, READ_TIMEOUT);
             if (partitions == null || partitions.isEmpty()) {
                 return List.of();
@@ -215,9 +217,9 @@ public final class KafkaTopics {
         return headers;
     }
 
-    private static Properties producerProperties(String bootstrapServers) {
+    private static Properties producerProperties(KafkaBroker broker) {
         Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.putAll(broker.adminClientProperties());
         properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -225,9 +227,9 @@ public final class KafkaTopics {
         return properties;
     }
 
-    private static Properties consumerProperties(String bootstrapServers) {
+    private static Properties consumerProperties(KafkaBroker broker) {
         Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.putAll(broker.adminClientProperties());
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
