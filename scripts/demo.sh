@@ -9,7 +9,8 @@
 #   scripts/demo.sh
 #
 # Environment: CMS_URL, DISCOVERY_URL, LMS_URL, CREDENTIALS_URL, EXAMS_URL (default: localhost on the ports of the
-# specification); DEMO_TIMEOUT, the seconds to wait for an event's effect to show (default 60).
+# specification); DEMO_TIMEOUT, the seconds to wait for an event's effect to show (default 60). It acts as the
+# operator, with the token scripts/token.sh gets (SUITE_ADMIN_CLIENT_SECRET, see there).
 # Needs bash and curl only. Stops with a non-zero exit and says what did not show when a service does not reach the
 # expected state in time.
 set -euo pipefail
@@ -34,6 +35,13 @@ command -v curl >/dev/null 2>&1 || { echo "demo: FAILED: curl is needed and not 
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/suite-demo.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
+
+# every API needs a token (docs/decisions/0007): the operator's, who may drive every flow
+if ! TOKEN="$(LMS_URL="$LMS_URL" "$(dirname "$0")/token.sh" 2>"$work/error")"; then
+  echo "demo: FAILED: no token: $(cat "$work/error")" >&2
+  echo "Is the suite running? Start it with scripts/run-local.sh." >&2
+  exit 1
+fi
 
 STATUS=""   # HTTP status of the last request
 BODY=""     # its body
@@ -64,7 +72,7 @@ send() {
   local url
   url="$(base_url "$service")$path"
   local args=(-sS -g --connect-timeout 3 --max-time 15 -X "$method" -o "$work/body" -w '%{http_code}'
-    -H 'Accept: application/json')
+    -H 'Accept: application/json' -H "Authorization: Bearer $TOKEN")
   if [ -n "$data" ]; then
     args+=(-H 'Content-Type: application/json' --data-binary "$data")
   fi

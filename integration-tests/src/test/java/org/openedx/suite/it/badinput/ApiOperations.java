@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
  * variable does not change which requests reach the operation, so {@code {courseKey}} in one description and
  * {@code {course_key}} in another are the same operation.
  */
-final class ApiOperations {
+public final class ApiOperations {
 
     /** The HTTP methods an OpenAPI path item can have (its other keys are parameters, servers, a summary...). */
     private static final Set<String> METHODS =
@@ -23,7 +23,7 @@ final class ApiOperations {
     }
 
     /** What the service describes at {@code /v3/api-docs}, as a client generator would read it. */
-    static Set<String> documented(String baseUrl) {
+    public static Set<String> documented(String baseUrl) {
         Http.Response answer = Http.get(baseUrl + "/v3/api-docs");
         if (answer.status() != 200) {
             throw new AssertionError("GET " + baseUrl + "/v3/api-docs: " + answer);
@@ -40,7 +40,7 @@ final class ApiOperations {
     }
 
     /** {@code PUT /api/courses/{course_key}} becomes {@code PUT /api/courses/{}}. */
-    static String normalised(String operation) {
+    public static String normalised(String operation) {
         // a template variable may carry a pattern ({key:.+}), which has no braces of its own in these APIs
         return operation.replaceAll("\\{[^}]*}", "{}");
     }

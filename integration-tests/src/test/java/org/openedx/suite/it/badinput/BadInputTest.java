@@ -1,7 +1,6 @@
 package org.openedx.suite.it.badinput;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
@@ -12,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import org.assertj.core.api.SoftAssertions;
@@ -58,7 +55,7 @@ class BadInputTest {
         keys = new Keys();
         fixture = Fixture.create(suite, keys);
         written = new WrittenState(suite);
-        settledFixture = settled();
+        settledFixture = written.settled(SETTLING);
         for (SuiteService service : SuiteService.values()) {
             ROWS_BEFORE.put(service, written.rowsOf(service));
         }
@@ -177,7 +174,7 @@ class BadInputTest {
     }
 
     private static void nothingWritten() {
-        Snapshot now = settled();
+        Snapshot now = written.settled(SETTLING);
         String differences = now.differencesSince(settledFixture);
         REPORT.finish(now.rowsWrittenSince(settledFixture), now.messagesSince(settledFixture), differences);
         assertThat(differences).as("written to the databases and topics by the malformed requests")
@@ -198,21 +195,4 @@ class BadInputTest {
         return problem.path("detail").asString().contains(field);
     }
 
-    /**
-     * Everything written, once it has stopped changing: the same in three looks a second apart, with every outbox
-     * empty, so that events caused earlier have been published and consumed.
-     */
-    private static Snapshot settled() {
-        AtomicReference<Snapshot> last = new AtomicReference<>(written.everything());
-        AtomicInteger unchanged = new AtomicInteger();
-        await().atMost(SETTLING).pollDelay(Duration.ofSeconds(1)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            Snapshot now = written.everything();
-            if (!now.equals(last.getAndSet(now)) || written.outboxBacklog(now) > 0) {
-                unchanged.set(0);
-                return false;
-            }
-            return unchanged.incrementAndGet() >= 2;
-        });
-        return last.get();
-    }
 }

@@ -29,6 +29,9 @@ final class LmsRequests {
                 .set("username of 300 characters", "username", "u".repeat(300), 400, "username")
                 .set("username with a space", "username", "bad name", 400, "username")
                 .set("username with a slash", "username", "bad/name", 400, "username")
+                .set("password of 7 characters", "password", "short12", 400, "password")
+                .set("password of 129 characters", "password", "p".repeat(129), 400, "password")
+                .set("password as a number", "password", 12345678, 400, "password")
                 .set("username with non-ASCII letters", "username", "名前", 400, "username")
                 .set("username with a NUL character", "username", "bad\u0000name", 400, "username")
                 .set("username that exists", "username", learner, 409, "username")
@@ -161,8 +164,23 @@ final class LmsRequests {
                 .body(() -> new LinkedHashMap<>(Map.of("username", learner)), required("username", Kind.TEXT))
                 .wrongMethod("GET")
                 .wrongMethod("DELETE");
+        String staff = "/api/courses/" + courseKey + "/staff";
+        Endpoint listStaff = Endpoint.of(SuiteService.LMS, "GET", "/api/courses/{course_key}/staff", staff)
+                .courseKeysInPath(key -> "/api/courses/" + key + "/staff")
+                .wrongMethod("PUT")
+                .wrongMethod("DELETE");
+        Endpoint addStaff = Endpoint.of(SuiteService.LMS, "POST", "/api/courses/{course_key}/staff/{username}",
+                        staff + "/" + learner)
+                .courseKeysInPath(key -> "/api/courses/" + key + "/staff/" + learner)
+                .usernamesInPath(username -> staff + "/" + username)
+                .wrongMethod("PUT");
+        Endpoint removeStaff = Endpoint.of(SuiteService.LMS, "DELETE", "/api/courses/{course_key}/staff/{username}",
+                        staff + "/" + fixture.bystander())
+                .pathCase("a user who is not staff of the run", staff + "/" + fixture.bystander(), 404, null)
+                .courseKeysInPath(key -> "/api/courses/" + key + "/staff/" + fixture.bystander())
+                .usernamesInPath(username -> staff + "/" + username);
         return List.of(createUser, getUser, getCourse, gradingPolicy, enroll, score, grade, certificates, invalidate,
-                credit, completion, devToken);
+                credit, completion, devToken, listStaff, addStaff, removeStaff);
     }
 
     /** {@code GET <base>/{course_key}/{username}}: a learner's view of a course. */

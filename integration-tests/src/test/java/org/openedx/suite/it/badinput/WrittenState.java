@@ -1,9 +1,12 @@
 package org.openedx.suite.it.badinput;
 
+import static org.awaitility.Awaitility.await;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -14,10 +17,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
@@ -30,7 +34,7 @@ import org.openedx.suite.runner.SuiteService;
  * the end offset of every partition of every topic. Rows are compared by content, so an update shows as well as an
  * insert or a delete.
  */
-final class WrittenState implements AutoCloseable {
+public final class WrittenState implements AutoCloseable {
 
     private final Map<SuiteService, Connection> databases = new EnumMap<>(SuiteService.class);
     private final Admin kafka;
@@ -41,10 +45,10 @@ final class WrittenState implements AutoCloseable {
      * @param rows    per table ({@code <database> <schema>.<table>}), a digest of each of its rows
      * @param offsets per partition ({@code <topic>-<partition>}), its end offset
      */
-    record Snapshot(Map<String, Set<String>> rows, Map<String, Long> offsets) {
+    public record Snapshot(Map<String, Set<String>> rows, Map<String, Long> offsets) {
 
         /** Rows inserted, updated or deleted since {@code before}: per table, the larger of rows gone and rows new. */
-        long rowsWrittenSince(Snapshot before) {
+        public long rowsWrittenSince(Snapshot before) {
             long written = 0;
             Set<String> tables = new TreeSet<>(rows.keySet());
             tables.addAll(before.rows.keySet());
@@ -57,7 +61,7 @@ final class WrittenState implements AutoCloseable {
         }
 
         /** Records appended to any partition since {@code before} (a transaction marker counts as one). */
-        long messagesSince(Snapshot before) {
+        public long messagesSince(Snapshot before) {
             long published = 0;
             for (Map.Entry<String, Long> partition : offsets.entrySet()) {
                 published += Math.max(0, partition.getValue() - before.offsets.getOrDefault(partition.getKey(), 0L));
@@ -66,7 +70,7 @@ final class WrittenState implements AutoCloseable {
         }
 
         /** What changed since {@code before}, table by table and partition by partition, for a failure message. */
-        String differencesSince(Snapshot before) {
+        public String differencesSince(Snapshot before) {
             List<String> lines = new ArrayList<>();
             Set<String> tables = new TreeSet<>(rows.keySet());
             tables.addAll(before.rows.keySet());
@@ -97,7 +101,7 @@ final class WrittenState implements AutoCloseable {
         }
     }
 
-    WrittenState(Suite suite) {
+    public WrittenState(Suite suite) {
         try {
             for (SuiteService service : SuiteService.values()) {
                 databases.put(service, suite.postgres().connectAsSuperuser(service.database()));
@@ -107,11 +111,29 @@ final class WrittenState implements AutoCloseable {
             throw new IllegalStateException("cannot connect to the services' databases", e);
         }
         Properties properties = new Properties();
-        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafka().bootstrapServers());
+        properties.putAll(suite.kafka().adminClientProperties());
         kafka = Admin.create(properties);
     }
 
-    Snapshot everything() {
+    /**
+     * Everything written, once it has stopped changing: the same in three looks a second apart, with every outbox
+     * empty, so that events caused earlier have been published and consumed.
+     */
+    public Snapshot settled(Duration timeout) {
+        AtomicReference<Snapshot> last = new AtomicReference<>(everything());
+        AtomicInteger unchanged = new AtomicInteger();
+        await().atMost(timeout).pollDelay(Duration.ofSeconds(1)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            Snapshot now = everything();
+            if (!now.equals(last.getAndSet(now)) || outboxBacklog(now) > 0) {
+                unchanged.set(0);
+                return false;
+            }
+            return unchanged.incrementAndGet() >= 2;
+        });
+        return last.get();
+    }
+
+    public Snapshot everything() {
         Map<String, Set<String>> rows = new TreeMap<>();
         for (SuiteService service : SuiteService.values()) {
             rows.putAll(rowsOf(service));
@@ -120,7 +142,7 @@ final class WrittenState implements AutoCloseable {
     }
 
     /** The rows of one service's database: what a synchronous request to it could have written. */
-    Map<String, Set<String>> rowsOf(SuiteService service) {
+    public Map<String, Set<String>> rowsOf(SuiteService service) {
         Connection connection = databases.get(service);
         Map<String, Set<String>> rows = new TreeMap<>();
         try (Statement statement = connection.createStatement()) {
@@ -148,7 +170,7 @@ final class WrittenState implements AutoCloseable {
     }
 
     /** Rows still waiting in any service's outbox for the relay to publish them. */
-    long outboxBacklog(Snapshot snapshot) {
+    public long outboxBacklog(Snapshot snapshot) {
         return snapshot.rows().entrySet().stream()
                 .filter(table -> table.getKey().endsWith(" event_bus.outbox"))
                 .mapToLong(table -> table.getValue().size())

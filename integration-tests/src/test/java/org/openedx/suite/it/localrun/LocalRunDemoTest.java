@@ -53,7 +53,7 @@ class LocalRunDemoTest {
             assertThat(run.readyServices()).containsExactlyInAnyOrder(Arrays.stream(SuiteService.values())
                     .map(SuiteService::module).toArray(String[]::new));
 
-            Demo demo = runDemo(run.repository().resolve("demo.out"));
+            Demo demo = runDemo(run.repository().resolve("demo.out"), run.repository());
             assertThat(demo.exitCode()).as("demo.sh's exit code; its output:%n%s", demo.output()).isZero();
             assertThat(demo.lines()).as("demo.sh's output").last().isEqualTo("demo: all 3 flows OK");
             assertThat(demo.output()).as("demo.sh's output").contains(
@@ -82,16 +82,20 @@ class LocalRunDemoTest {
         }
     }
 
-    /** scripts/demo.sh with its defaults: the services on localhost at the ports of the specification. */
-    private static Demo runDemo(Path output) {
+    /**
+     * scripts/demo.sh with its defaults: the services on localhost at the ports of the specification, the operator's
+     * secret where the run keeps it (the run's {@code SUITE_DATA_DIR}, as in the shell that started it).
+     */
+    private static Demo runDemo(Path output, Path dataDir) {
         ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("scripts").resolve("demo.sh").toString())
                 .directory(ROOT.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         for (String variable : List.of("CMS_URL", "DISCOVERY_URL", "LMS_URL", "CREDENTIALS_URL", "EXAMS_URL",
-                "DEMO_TIMEOUT")) {
+                "DEMO_TIMEOUT", "SUITE_ADMIN_CLIENT_SECRET")) {
             builder.environment().remove(variable);
         }
+        builder.environment().put("SUITE_DATA_DIR", dataDir.toString());
         try {
             Process demo = builder.start();
             boolean ended = demo.waitFor(DEMO.toMillis(), TimeUnit.MILLISECONDS);

@@ -83,6 +83,13 @@ public final class Http {
         return HttpRequest.BodyPublishers.ofString(toJson(body));
     }
 
+    /** Any request with this {@code Authorization} header instead of the operator's token; null for none. */
+    public static Response exchangeAs(String method, String url, Object body, String authorization) {
+        HttpRequest.Builder builder = request(url).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : json(body));
+        return exchange((authorization == null ? builder : builder.header("Authorization", authorization)).build());
+    }
+
     /** A GET with this bearer token instead of the operator's; null for none. */
     public static Response getWithToken(String url, String token) {
         return exchange(authorized(request(url).GET(), token).header("Content-Type", "application/json").build());

@@ -1,0 +1,320 @@
+package org.openedx.suite.it.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.openedx.suite.it.badinput.ApiOperations;
+import org.openedx.suite.it.badinput.WrittenState;
+import org.openedx.suite.it.badinput.WrittenState.Snapshot;
+import org.openedx.suite.it.clients.Cms;
+import org.openedx.suite.it.clients.Credentials;
+import org.openedx.suite.it.clients.Exams;
+import org.openedx.suite.it.clients.Lms;
+import org.openedx.suite.it.support.Http;
+import org.openedx.suite.it.support.RunningSuite;
+import org.openedx.suite.runner.Suite;
+import org.openedx.suite.runner.SuiteService;
+
+/**
+ * Issue 12, the authorization sweep: every operation every service describes at {@code /v3/api-docs}, sent as a
+ * well-formed request that the operator's token would pass, by callers who may not make it. No token, a malformed
+ * one, one signed by another key, an expired one and one for another audience get 401; a learner who is not the
+ * learner the request is about, and staff of another course run, get 403, except on the catalog reads open to every
+ * user. Every refusal is problem+json; after each, the service's database is unchanged, and after all of them no
+ * database and no topic has changed.
+ */
+class AuthorizationSweepTest {
+
+    private static final Duration EVENTUALLY = Duration.ofSeconds(90);
+
+    private static Suite suite;
+    private static WrittenState written;
+    private static Snapshot settledFixture;
+    private static final Map<SuiteService, Map<String, Set<String>>> ROWS_BEFORE = new EnumMap<>(SuiteService.class);
+    private static final AtomicInteger REQUESTS = new AtomicInteger();
+    private static final AtomicInteger UNAUTHORIZED = new AtomicInteger();
+    private static final AtomicInteger FORBIDDEN = new AtomicInteger();
+    private static final AtomicInteger OTHER = new AtomicInteger();
+    private static final AtomicInteger ROWS_WRITTEN = new AtomicInteger();
+    private static long messagesPublished = -1;
+    private static List<Operation> operations;
+    private static Map<String, String> refusedCallers;
+    private static Map<String, String> otherUsers;
+
+    /** A well-formed request; {@code openToEveryUser}: any user's token passes (the published catalog). */
+    record Operation(SuiteService service, String method, String documented, String path, Object body,
+                     boolean openToEveryUser) {
+
+        String name() {
+            return service.module() + " " + method + " " + documented;
+        }
+    }
+
+    @BeforeAll
+    static void a_suite_with_a_course_a_certified_learner_an_attempt_and_callers_who_may_not_touch_them()
+            throws Exception {
+        suite = RunningSuite.with(SuiteService.values());
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String course = "course-v1:edX+Authz" + run + "+2026";
+        String elsewhere = "course-v1:edX+Elsewhere" + run + "+2026";
+        Cms cms = new Cms(suite.service(SuiteService.CMS).baseUrl());
+        Lms lms = new Lms(suite.service(SuiteService.LMS).baseUrl());
+        Exams exams = new Exams(suite.service(SuiteService.EXAMS).baseUrl());
+        Credentials credentials = new Credentials(suite.service(SuiteService.CREDENTIALS).baseUrl());
+
+        cms.createAndPublish(course, "Authorization sweep");
+        await().atMost(EVENTUALLY).until(() -> lms.course(course), Optional::isPresent);
+        String learner = "learner_" + run;
+        long learnerId = lms.createUser(learner);
+        String bystander = "bystander_" + run;
+        long bystanderId = lms.createUser(bystander);
+        lms.gradingPolicy(course, 0.5, false);
+        lms.enroll(learner, course, "verified");
+        String graded = "block-v1:edX+Authz" + run + "+2026+type@sequential+block@homework";
+        lms.grade(course, learner, graded, 1, 1);
+        JsonNodeHolder credential = new JsonNodeHolder();
+        await().atMost(EVENTUALLY).until(() -> credentials.credential(learner, course)
+                .map(found -> credential.set(found.get("uuid").asString())).isPresent());
+        String examKey = "block-v1:edX+Authz" + run + "+2026+type@sequential+block@final";
+        long exam = exams.createProctoredExam(course, examKey, "Final");
+        long attempt = exams.startAttempt(exam, learnerId, learner);
+
+        String mallory = "mallory_" + run;
+        lms.createUser(mallory);
+        String steve = "steve_" + run;
+        lms.createUser(steve);
+        Http.Response staffed = Http.post(suite.service(SuiteService.LMS).baseUrl() + "/api/courses/" + elsewhere
+                + "/staff/" + steve, Map.of());
+        assertThat(staffed.status()).as("%s", staffed).isEqualTo(201);
+
+        RSAKey lmsKey = RSAKey.parse(Files.readString(suite.identity().signingKeyFile()));
+        refusedCallers = Map.of(
+                "no token", "",
+                "a malformed token", "Bearer not-a-jwt",
+                "a token signed by another key", bearer(operatorClaims(Instant.now().plusSeconds(600),
+                        "openedx-suite"), new RSAKeyGenerator(2048).keyID(lmsKey.getKeyID()).generate()),
+                "an expired token", bearer(operatorClaims(Instant.now().minusSeconds(3600), "openedx-suite"), lmsKey),
+                "a token for another audience", bearer(operatorClaims(Instant.now().plusSeconds(600),
+                        "another-audience"), lmsKey));
+        otherUsers = Map.of(
+                "another learner", "Bearer " + suite.identity().userToken(mallory),
+                "staff of another course run", "Bearer " + suite.identity().userToken(steve));
+
+        String cmsCourse = "/api/courses/" + course;
+        String lmsLearner = course + "/" + learner;
+        operations = List.of(
+                new Operation(SuiteService.CMS, "POST", "/api/courses", "/api/courses",
+                        Map.of("course_key", "course-v1:edX+New" + run + "+2026", "name", "New",
+                                "start", "2026-09-01T08:00:00Z"), false),
+                new Operation(SuiteService.CMS, "GET", "/api/courses", "/api/courses", null, false),
+                new Operation(SuiteService.CMS, "GET", "/api/courses/{}", cmsCourse, null, false),
+                new Operation(SuiteService.CMS, "PUT", "/api/courses/{}", cmsCourse,
+                        Map.of("name", "Renamed", "start", "2026-09-01T08:00:00Z"), false),
+                new Operation(SuiteService.CMS, "POST", "/api/courses/{}/publish", cmsCourse + "/publish", null,
+                        false),
+                new Operation(SuiteService.DISCOVERY, "GET", "/api/course-runs", "/api/course-runs", null, true),
+                new Operation(SuiteService.DISCOVERY, "GET", "/api/course-runs/{}", "/api/course-runs/" + course,
+                        null, true),
+                new Operation(SuiteService.DISCOVERY, "GET", "/api/course-runs/{}/history",
+                        "/api/course-runs/" + course + "/history", null, true),
+                new Operation(SuiteService.LMS, "POST", "/api/users", "/api/users",
+                        Map.of("username", "new_" + run, "email", "new@example.com", "name", "New"), false),
+                new Operation(SuiteService.LMS, "GET", "/api/users/{}", "/api/users/" + learner, null, false),
+                new Operation(SuiteService.LMS, "GET", "/api/certificates", "/api/certificates?username=" + learner,
+                        null, false),
+                new Operation(SuiteService.LMS, "POST", "/api/certificates/{}/{}/invalidate",
+                        "/api/certificates/" + lmsLearner + "/invalidate", null, false),
+                new Operation(SuiteService.LMS, "POST", "/api/enrollments", "/api/enrollments",
+                        Map.of("username", bystander, "course_key", course, "mode", "audit"), false),
+                new Operation(SuiteService.LMS, "GET", "/api/credit/{}/{}", "/api/credit/" + lmsLearner, null,
+                        false),
+                new Operation(SuiteService.LMS, "GET", "/api/completion/{}/{}", "/api/completion/" + lmsLearner,
+                        null, false),
+                new Operation(SuiteService.LMS, "GET", "/api/grades/{}/{}", "/api/grades/" + lmsLearner, null,
+                        false),
+                new Operation(SuiteService.LMS, "PUT", "/api/grades/{}/{}/subsections/{}",
+                        "/api/grades/" + lmsLearner + "/subsections/" + graded, Map.of("earned", 0, "possible", 1),
+                        false),
+                new Operation(SuiteService.LMS, "GET", "/api/courses/{}", "/api/courses/" + course, null, true),
+                new Operation(SuiteService.LMS, "PUT", "/api/courses/{}/grading-policy",
+                        "/api/courses/" + course + "/grading-policy",
+                        Map.of("passing_grade", 0.9, "credit_course", false), false),
+                new Operation(SuiteService.LMS, "GET", "/api/courses/{}/staff", "/api/courses/" + course + "/staff",
+                        null, false),
+                new Operation(SuiteService.LMS, "POST", "/api/courses/{}/staff/{}",
+                        "/api/courses/" + course + "/staff/" + mallory, null, false),
+                new Operation(SuiteService.LMS, "DELETE", "/api/courses/{}/staff/{}",
+                        "/api/courses/" + elsewhere + "/staff/" + steve, null, false),
+                new Operation(SuiteService.LMS, "POST", "/api/dev/tokens", "/api/dev/tokens",
+                        Map.of("username", learner), false),
+                new Operation(SuiteService.EXAMS, "POST", "/api/exams", "/api/exams",
+                        Map.of("course_key", course, "usage_key", graded, "exam_type", "timed", "name", "Quiz",
+                                "time_limit_mins", 30), false),
+                new Operation(SuiteService.EXAMS, "GET", "/api/exams", "/api/exams?course_key=" + course, null,
+                        true),
+                new Operation(SuiteService.EXAMS, "GET", "/api/exams/{}", "/api/exams/" + exam, null, true),
+                new Operation(SuiteService.EXAMS, "POST", "/api/exams/{}/attempts", "/api/exams/" + exam
+                        + "/attempts", Map.of("user", Map.of("id", bystanderId, "username", bystander,
+                        "email", bystander + "@example.com", "name", "Bystander")), false),
+                new Operation(SuiteService.EXAMS, "GET", "/api/attempts", "/api/attempts?username=" + learner, null,
+                        false),
+                new Operation(SuiteService.EXAMS, "GET", "/api/attempts/{}", "/api/attempts/" + attempt, null,
+                        false),
+                new Operation(SuiteService.EXAMS, "PUT", "/api/attempts/{}", "/api/attempts/" + attempt,
+                        Map.of("action", "submit"), false),
+                new Operation(SuiteService.EXAMS, "DELETE", "/api/attempts/{}", "/api/attempts/" + attempt, null,
+                        false),
+                new Operation(SuiteService.CREDENTIALS, "GET", "/api/learners/{}", "/api/learners/" + learner, null,
+                        false),
+                new Operation(SuiteService.CREDENTIALS, "GET", "/api/credentials",
+                        "/api/credentials?username=" + learner, null, false),
+                new Operation(SuiteService.CREDENTIALS, "GET", "/api/credentials/{}",
+                        "/api/credentials/" + credential.value, null, false));
+
+        written = new WrittenState(suite);
+        settledFixture = written.settled(EVENTUALLY);
+        for (SuiteService service : SuiteService.values()) {
+            ROWS_BEFORE.put(service, written.rowsOf(service));
+        }
+    }
+
+    @AfterAll
+    static void close() throws IOException {
+        if (written != null) {
+            written.close();
+        }
+        String summary = "AUTHORIZATION | operations=" + (operations == null ? 0 : operations.size())
+                + " | requests=" + REQUESTS.get() + " | 401=" + UNAUTHORIZED.get() + " | 403=" + FORBIDDEN.get()
+                + " | other=" + OTHER.get() + " | rows written=" + ROWS_WRITTEN.get() + " | messages published="
+                + (messagesPublished < 0 ? "not counted" : messagesPublished);
+        System.out.println(summary);
+        Path report = RunningSuite.repoRoot().resolve("integration-tests/target/reliability/AUTHORIZATION.md");
+        Files.createDirectories(report.getParent());
+        Files.writeString(report, "# Authorization sweep\n\n`" + summary + "`\n", StandardCharsets.UTF_8);
+    }
+
+    @TestFactory
+    Stream<DynamicNode> every_operation_refuses_every_caller_who_may_not_make_it_and_changes_nothing() {
+        Stream<DynamicNode> sweep = operations.stream().map(operation -> {
+            List<DynamicNode> cases = new ArrayList<>();
+            refusedCallers.forEach((caller, authorization) -> cases.add(dynamicTest(caller,
+                    () -> refused(operation, authorization, caller, 401))));
+            if (!operation.openToEveryUser()) {
+                otherUsers.forEach((caller, authorization) -> cases.add(dynamicTest(caller,
+                        () -> refused(operation, authorization, caller, 403))));
+            }
+            return dynamicContainer(operation.name(), cases);
+        });
+        return Stream.concat(sweep, Stream.of(dynamicTest("nothing was written to any database or published to "
+                + "any topic", AuthorizationSweepTest::nothingWritten)));
+    }
+
+    /** An operation no one listed here would escape the sweep: the list must be what the services describe. */
+    @Test
+    void the_sweep_covers_every_operation_each_service_documents() {
+        SoftAssertions softly = new SoftAssertions();
+        for (SuiteService service : SuiteService.values()) {
+            Set<String> documented = ApiOperations.documented(suite.service(service).baseUrl());
+            Set<String> swept = new TreeSet<>();
+            operations.stream().filter(operation -> operation.service() == service)
+                    .forEach(operation -> swept.add(operation.method() + " " + operation.documented()));
+            softly.assertThat(swept).as("operations swept in %s", service.module()).isEqualTo(documented);
+        }
+        softly.assertAll();
+    }
+
+    private static void refused(Operation operation, String authorization, String caller, int status) {
+        String url = suite.service(operation.service()).baseUrl() + operation.path();
+        Http.Response answer = Http.exchangeAs(operation.method(), url, operation.body(),
+                authorization.isEmpty() ? null : authorization);
+        Map<String, Set<String>> rowsAfter = written.rowsOf(operation.service());
+        Snapshot before = new Snapshot(ROWS_BEFORE.put(operation.service(), rowsAfter), Map.of());
+        Snapshot after = new Snapshot(rowsAfter, Map.of());
+        String rowsWritten = after.differencesSince(before);
+        REQUESTS.incrementAndGet();
+        ROWS_WRITTEN.addAndGet((int) after.rowsWrittenSince(before));
+        (answer.status() == 401 ? UNAUTHORIZED : answer.status() == 403 ? FORBIDDEN : OTHER).incrementAndGet();
+
+        String exchange = "\n" + caller + ": " + operation.method() + " " + url + " -> " + answer;
+        SoftAssertions softly = new SoftAssertions();
+        softly.assertThat(answer.status()).as("the status%s", exchange).isEqualTo(status);
+        softly.assertThat(answer.contentType()).as("the content type%s", exchange)
+                .startsWith("application/problem+json");
+        softly.assertThat(rowsWritten).as("what the request wrote%s", exchange).isEqualTo("nothing");
+        softly.assertAll();
+    }
+
+    private static void nothingWritten() {
+        Snapshot now = written.settled(EVENTUALLY);
+        messagesPublished = now.messagesSince(settledFixture);
+        assertThat(now.differencesSince(settledFixture)).as("written by the refused requests").isEqualTo("nothing");
+    }
+
+    /** The operator's claims as the LMS writes them, with this expiry and audience. */
+    private static JWTClaimsSet operatorClaims(Instant expiry, String audience) {
+        Instant issued = expiry.minus(Duration.ofMinutes(15));
+        return new JWTClaimsSet.Builder()
+                .issuer(suite.identity().issuer())
+                .subject("suite-admin")
+                .audience(audience)
+                .issueTime(Date.from(issued))
+                .notBeforeTime(Date.from(issued))
+                .expirationTime(Date.from(expiry))
+                .claim("preferred_username", "suite-admin")
+                .claim("roles", List.of("admin"))
+                .claim("administrator", true)
+                .claim("scopes", List.of())
+                .claim("version", "1.2.0")
+                .build();
+    }
+
+    private static String bearer(JWTClaimsSet claims, RSAKey key) throws JOSEException {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        jwt.sign(new RSASSASigner(key));
+        return "Bearer " + jwt.serialize();
+    }
+
+    /** A value found inside an await. */
+    private static final class JsonNodeHolder {
+        private String value;
+
+        boolean set(String found) {
+            value = found;
+            return true;
+        }
+    }
+}
