@@ -51,7 +51,7 @@ final class Bench implements AutoCloseable {
         });
         this.cpu = new CpuMeter(this);
         // the metrics and health details are the operator's (ADR 7)
-        rest.authorize(suite.identity().operatorToken());
+        rest.authorize(() -> suite.identity().operatorToken());
     }
 
     String url(SuiteService service, String path) {

@@ -8,9 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,11 +42,38 @@ final class Rest {
         return thread;
     });
 
-    /** The operator's token every request carries, as a script driving the suite would send it. */
+    /**
+     * The operator's token every request carries, as a script driving the suite would send it; asked for again once
+     * half its lifetime has passed, because a run outlasts one token (15 minutes).
+     */
+    private volatile Supplier<String> tokens;
     private volatile String bearer;
+    private volatile Instant renewAt = Instant.MAX;
 
-    void authorize(String token) {
-        this.bearer = token;
+    void authorize(Supplier<String> operatorTokens) {
+        this.tokens = operatorTokens;
+        renew();
+    }
+
+    private String bearer() {
+        if (tokens != null && Instant.now().isAfter(renewAt)) {
+            synchronized (this) {
+                if (Instant.now().isAfter(renewAt)) {
+                    renew();
+                }
+            }
+        }
+        return bearer;
+    }
+
+    /** A new token, and when to ask again: halfway between its issue and its expiry ({@code iat}, {@code exp}). */
+    private synchronized void renew() {
+        String token = tokens.get();
+        JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        long issued = claims.path("iat").asLong();
+        long expires = claims.path("exp").asLong();
+        renewAt = Instant.ofEpochSecond(issued + (expires - issued) / 2);
+        bearer = token;
     }
 
     record Answer(int status, String body, Instant sentAt, Instant receivedAt) {
@@ -98,7 +127,7 @@ final class Rest {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json");
-        String token = bearer;
+        String token = bearer();
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 
