@@ -1,6 +1,8 @@
 package org.openedx.suite.testsupport;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Supplier;
 
 import org.springframework.boot.resttestclient.autoconfigure.RestTestClientBuilderCustomizer;
@@ -48,7 +50,28 @@ public final class DefaultToken implements ClientHttpRequestInterceptor {
 
         @Bean
         RestTestClientBuilderCustomizer operatorTokenByDefault() {
-            return builder -> builder.requestInterceptor(new DefaultToken(TestIssuer::operatorToken));
+            return builder -> builder.requestInterceptor(new DefaultToken(new Reused(TestIssuer::operatorToken)));
+        }
+    }
+
+    /** A token asked for again only after five minutes, well within the 15 it lives. */
+    static final class Reused implements Supplier<String> {
+
+        private final Supplier<String> source;
+        private String token;
+        private Instant asked = Instant.MIN;
+
+        Reused(Supplier<String> source) {
+            this.source = source;
+        }
+
+        @Override
+        public synchronized String get() {
+            if (asked.isBefore(Instant.now().minus(Duration.ofMinutes(5)))) {
+                token = source.get();
+                asked = Instant.now();
+            }
+            return token;
         }
     }
 }

@@ -129,16 +129,9 @@ class AuthorizationServer {
 
     @Bean
     RegisteredClientRepository registeredClients(IdentityProperties identity) {
-        RegisteredClient operator = RegisteredClient.withId(OPERATOR_CLIENT)
-                .clientId(OPERATOR_CLIENT)
+        RegisteredClient operator = clientCredentials(OPERATOR_CLIENT, identity.adminClientSecret(),
+                List.of(Roles.ADMIN), List.of(), identity)
                 .clientName("The suite's operator")
-                .clientSecret(PasswordEncoderFactories.createDelegatingPasswordEncoder()
-                        .encode(identity.adminClientSecret()))
-                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
-                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-                .clientSettings(ClientSettings.builder().setting(ROLES_SETTING, List.of(Roles.ADMIN)).build())
-                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(identity.tokenLifetime()).build())
                 .build();
         // the browser's client: public (no secret), so the code must be bound to its verifier (PKCE)
         RegisteredClient web = RegisteredClient.withId(WEB_CLIENT)
@@ -155,19 +148,24 @@ class AuthorizationServer {
                 .build();
         List<RegisteredClient> clients = new ArrayList<>(List.of(operator, web));
         for (IdentityProperties.Client client : identity.clients()) {
-            clients.add(RegisteredClient.withId(client.clientId())
-                    .clientId(client.clientId())
-                    .clientSecret(PasswordEncoderFactories.createDelegatingPasswordEncoder()
-                            .encode(client.clientSecret()))
-                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
-                    .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-                    .scopes(scopes -> scopes.addAll(client.scopes()))
-                    .clientSettings(ClientSettings.builder().setting(ROLES_SETTING, List.of()).build())
-                    .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(identity.tokenLifetime()).build())
-                    .build());
+            clients.add(clientCredentials(client.clientId(), client.clientSecret(), List.of(), client.scopes(),
+                    identity).build());
         }
         return new InMemoryRegisteredClientRepository(clients);
+    }
+
+    /** A client that authenticates with its secret (basic or post) and gets tokens for itself: client credentials. */
+    private static RegisteredClient.Builder clientCredentials(String clientId, String secret, List<String> roles,
+                                                              List<String> scopes, IdentityProperties identity) {
+        return RegisteredClient.withId(clientId)
+                .clientId(clientId)
+                .clientSecret(PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(secret))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .scopes(granted -> granted.addAll(scopes))
+                .clientSettings(ClientSettings.builder().setting(ROLES_SETTING, List.copyOf(roles)).build())
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(identity.tokenLifetime()).build());
     }
 
     /**

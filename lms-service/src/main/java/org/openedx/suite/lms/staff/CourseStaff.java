@@ -52,9 +52,8 @@ public class CourseStaff {
 
     @Transactional(readOnly = true)
     List<Member> of(String courseKey) {
-        var ids = staff.userIdsOf(courseKey);
-        var members = staff.findAllById(ids.stream().map(id -> new CourseStaffMember.Id(courseKey, id)).toList());
-        var names = users.findAllById(ids);
+        var members = staff.staffOf(courseKey);
+        var names = users.findAllById(members.stream().map(CourseStaffMember::userId).toList());
         return members.stream()
                 .map(member -> new Member(courseKey, names.get(member.userId()).username(), member.addedAt()))
                 .sorted(Comparator.comparing(Member::username))

@@ -22,11 +22,6 @@ class CourseStaffMember {
     protected CourseStaffMember() {
     }
 
-    CourseStaffMember(String courseKey, long userId, Instant addedAt) {
-        this.id = new Id(courseKey, userId);
-        this.addedAt = addedAt;
-    }
-
     long userId() {
         return id.userId();
     }

@@ -18,6 +18,6 @@ interface CourseStaffRepository extends JpaRepository<CourseStaffMember, CourseS
             + "VALUES (:courseKey, :userId, :addedAt) ON CONFLICT DO NOTHING")
     int insertIfAbsent(String courseKey, long userId, Instant addedAt);
 
-    @Query("select s.id.userId from CourseStaffMember s where s.id.courseKey = :courseKey")
-    List<Long> userIdsOf(String courseKey);
+    @Query("select s from CourseStaffMember s where s.id.courseKey = :courseKey")
+    List<CourseStaffMember> staffOf(String courseKey);
 }

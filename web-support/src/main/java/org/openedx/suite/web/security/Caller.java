@@ -3,10 +3,12 @@ package org.openedx.suite.web.security;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.openedx.suite.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
@@ -34,15 +36,19 @@ public record Caller(String username, Long userId, String email, String name, Se
         }
         Jwt jwt = token.getToken();
         Number userId = jwt.getClaim(TokenClaims.USER_ID);
-        Set<String> roles = new java.util.HashSet<>(strings(jwt.getClaimAsStringList(TokenClaims.ROLES)));
-        if (Boolean.TRUE.equals(jwt.getClaimAsBoolean(TokenClaims.ADMINISTRATOR))) {
-            roles.add(Roles.ADMIN);
-        }
         String name = jwt.getClaimAsString(TokenClaims.NAME);
+        // roles and scopes as SuiteAuthentication granted them (administrator included), not read again
         return new Caller(token.getName(), userId == null ? null : userId.longValue(),
-                jwt.getClaimAsString(TokenClaims.EMAIL), name == null ? "" : name, Set.copyOf(roles),
-                Set.copyOf(strings(jwt.getClaimAsStringList(TokenClaims.COURSE_STAFF))),
-                Set.copyOf(strings(jwt.getClaimAsStringList(TokenClaims.SCOPES))));
+                jwt.getClaimAsString(TokenClaims.EMAIL), name == null ? "" : name, granted(token, "ROLE_"),
+                Set.copyOf(strings(jwt.getClaimAsStringList(TokenClaims.COURSE_STAFF))), granted(token, "SCOPE_"));
+    }
+
+    private static Set<String> granted(JwtAuthenticationToken token, String prefix) {
+        return token.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(authority -> authority.startsWith(prefix))
+                .map(authority -> authority.substring(prefix.length()))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public boolean isAdmin() {
