@@ -1,0 +1,32 @@
+package org.openedx.suite.outbound;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What a kind of call adds to the delivery, as a bean named by {@link #name()}: the headers each attempt carries
+ * (a signature over the body, computed when it is sent) and what to do with the outcome. The outcome methods run in
+ * the transaction that records it, so their effect and the delivery's new status commit together.
+ */
+public interface OutboundPurpose {
+
+    /** The {@link OutboundRequest#purpose()} this bean serves. */
+    String name();
+
+    /** Headers for one attempt, computed just before it is sent (at {@code sentAt}). */
+    default Map<String, String> headers(OutboundDelivery delivery, Instant sentAt) {
+        return Map.of();
+    }
+
+    /** A 2xx answer came back. */
+    default void delivered(OutboundDelivery delivery, int status, String responseBody) {
+    }
+
+    /** An attempt failed and the call will be tried again; {@code reason} says why. */
+    default void attemptFailed(OutboundDelivery delivery, String reason) {
+    }
+
+    /** The call failed for good: refused by the receiver or by the URL rule, or retried past its window. */
+    default void failed(OutboundDelivery delivery, String reason) {
+    }
+}
