@@ -99,11 +99,13 @@ public class EventBusAutoConfiguration {
     @Bean
     EventPublisher eventPublisher(JdbcTemplate jdbc, EventBusTopics topics, ObjectProvider<ProducedEvents> produced,
                                   ObjectProvider<OutboxEventPublisher.PendingWritesFlusher> flusher,
-                                  OutboxRelay relay, EventBusProperties properties) {
+                                  OutboxRelay relay, EventBusProperties properties,
+                                  ObjectProvider<PublishedEventsListener> listeners) {
         ProducedEvents events = ProducedEvents.merge(produced.orderedStream().toList());
         events.requireProducedBy(properties.service());
         return new OutboxEventPublisher(jdbc, topics, events,
-                flusher.getIfAvailable(() -> OutboxEventPublisher.PendingWritesFlusher.NONE), relay);
+                flusher.getIfAvailable(() -> OutboxEventPublisher.PendingWritesFlusher.NONE), relay,
+                listeners.orderedStream().toList(), properties.service(), hostName());
     }
 
     /** Every topic the service touches, with its dead-letter topic; created at start-up if missing. */

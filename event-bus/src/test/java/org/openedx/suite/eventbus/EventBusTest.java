@@ -85,6 +85,30 @@ class EventBusTest {
     }
 
     @Test
+    void listeners_see_a_transactions_events_together_in_that_transaction_and_not_those_rolled_back() {
+        String courseKey = newCourseKey();
+        List<UUID> committed = transactions.execute(status -> List.of(
+                publisher.publish(OpenEdxEvents.COURSE_CATALOG_INFO_CHANGED, catalogInfo(courseKey, "A"), Instant.now()),
+                publisher.publish(OpenEdxEvents.COURSE_CATALOG_INFO_CHANGED, catalogInfo(courseKey, "B"),
+                        Instant.now())));
+        UUID[] rolledBack = new UUID[1];
+        transactions.executeWithoutResult(status -> {
+            rolledBack[0] = publisher.publish(OpenEdxEvents.COURSE_CATALOG_INFO_CHANGED,
+                    catalogInfo(courseKey, "Never"), Instant.now());
+            status.setRollbackOnly();
+        });
+
+        assertThat(jdbc.queryForList("SELECT event_id FROM published_log WHERE message_key = ?", UUID.class,
+                courseKey)).containsExactlyInAnyOrderElementsOf(committed);
+        assertThat(jdbc.queryForList("SELECT DISTINCT batch_size || ' ' || source || ' ' || event_type"
+                        + " FROM published_log WHERE message_key = ?", String.class, courseKey))
+                .containsExactly("2 openedx/cms/web org.openedx.content_authoring.course.catalog_info.changed.v1");
+        Message sent = await().atMost(EVENTUALLY).until(() -> find(catalogTopic(), committed.get(0)), m -> m != null);
+        assertThat(sent.headers()).containsEntry("ce_id", committed.get(0).toString());
+        assertThat(rolledBack[0]).isNotIn(committed);
+    }
+
+    @Test
     void publishing_outside_a_transaction_is_refused() {
         assertThatThrownBy(() -> publisher.publish(OpenEdxEvents.COURSE_CATALOG_INFO_CHANGED,
                 catalogInfo(newCourseKey(), "Demo"), Instant.now()))

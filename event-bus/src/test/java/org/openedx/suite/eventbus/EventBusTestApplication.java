@@ -35,6 +35,17 @@ class EventBusTestApplication {
         return new CatalogHandler(jdbc);
     }
 
+    /** Sees what each transaction publishes, in that transaction: a row per event, rolled back with it. */
+    @Bean
+    PublishedEventsListener publishedLog(JdbcTemplate jdbc) {
+        jdbc.execute("""
+                CREATE TABLE IF NOT EXISTS published_log (event_id UUID PRIMARY KEY, event_type TEXT, message_key TEXT,
+                                                          source TEXT, batch_size INT)""");
+        return events -> jdbc.batchUpdate("INSERT INTO published_log VALUES (?, ?, ?, ?, ?)", events.stream()
+                .map(event -> new Object[] {event.metadata().id(), event.type().name(), event.key(),
+                        event.metadata().source(), events.size()}).toList());
+    }
+
     /** A second handler of the same type: each event reaches both, in the one transaction that records its id. */
     @Bean
     CatalogLog catalogLog(JdbcTemplate jdbc) {
