@@ -48,6 +48,7 @@ class LmsAccess implements AccessRules {
                 .requestMatchers(GET, "/api/courses/{course_key}/staff").access(allow(staffOfTheCourse()))
                 .requestMatchers(POST, "/api/courses/{course_key}/staff/{username}").access(operatorOnly())
                 .requestMatchers(DELETE, "/api/courses/{course_key}/staff/{username}").access(operatorOnly())
-                .requestMatchers(POST, "/api/dev/tokens").access(operatorOnly());
+                .requestMatchers(POST, "/api/dev/tokens").access(operatorOnly())
+                .requestMatchers("/api/webhooks", "/api/webhooks/**").access(operatorOnly());
     }
 }

@@ -29,7 +29,15 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {
         "suite.identity.clients[0].client-id=" + LmsServiceTest.REPORTING_CLIENT,
         "suite.identity.clients[0].client-secret=" + LmsServiceTest.REPORTING_SECRET,
-        "suite.identity.clients[0].scopes=grades:read,certificates:read"})
+        "suite.identity.clients[0].scopes=grades:read,certificates:read",
+        // outbound calls go to HttpReceivers on the loopback address, and are retried quickly
+        "suite.outbound.allowed-hosts=127.0.0.1",
+        "suite.outbound.first-retry=100ms",
+        "suite.outbound.max-retry-interval=400ms",
+        "suite.outbound.poll-interval=200ms",
+        "suite.outbound.connect-timeout=1s",
+        "suite.outbound.read-timeout=3s",
+        "suite.outbound.lease=10s"})
 @TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
 public @interface LmsServiceTest {
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -25,10 +26,11 @@ final class JdbcOutboundDeliveries implements OutboundDeliveries {
     static final RowMapper<OutboundDelivery> ROW = JdbcOutboundDeliveries::delivery;
 
     private final JdbcTemplate jdbc;
-    private final Set<String> purposes;
+    private final Supplier<Set<String>> purposes;
+    private volatile Set<String> knownPurposes;
     private final TransactionSynchronization wakeWorkerOnCommit;
 
-    JdbcOutboundDeliveries(JdbcTemplate jdbc, Set<String> purposes, Runnable wakeWorker) {
+    JdbcOutboundDeliveries(JdbcTemplate jdbc, Supplier<Set<String>> purposes, Runnable wakeWorker) {
         this.jdbc = jdbc;
         this.purposes = purposes;
         this.wakeWorkerOnCommit = new TransactionSynchronization() {
@@ -45,7 +47,10 @@ final class JdbcOutboundDeliveries implements OutboundDeliveries {
             throw new IllegalStateException("an outbound call to " + request.url()
                     + " must be written in the transaction of the change that causes it");
         }
-        if (!purposes.contains(request.purpose())) {
+        if (knownPurposes == null) {
+            knownPurposes = Set.copyOf(purposes.get());
+        }
+        if (!knownPurposes.contains(request.purpose())) {
             throw new IllegalStateException("no OutboundPurpose bean serves purpose " + request.purpose());
         }
         UUID id = UUID.randomUUID();

@@ -2,11 +2,9 @@ package org.openedx.suite.outbound;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToDoubleFunction;
 
@@ -56,15 +54,9 @@ public class OutboundAutoConfiguration {
 
     @Bean
     OutboundWorker outboundWorker(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-                                  OutboundProperties properties, List<OutboundPurpose> purposes,
+                                  OutboundProperties properties, ObjectProvider<OutboundPurpose> purposes,
                                   OutboundUrlPolicy policy, OutboundSchema schema,
                                   @Value("${spring.application.name:openedx-suite}") String service) {
-        Map<String, OutboundPurpose> byName = new LinkedHashMap<>();
-        for (OutboundPurpose purpose : purposes) {
-            if (byName.put(purpose.name(), purpose) != null) {
-                throw new IllegalStateException("two OutboundPurpose beans are named " + purpose.name());
-            }
-        }
         HttpClient client = HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER) // a redirect could lead past the URL rule
@@ -84,16 +76,28 @@ public class OutboundAutoConfiguration {
                 .maxConcurrentCalls(properties.perDestinationConcurrency())
                 .maxWaitDuration(Duration.ZERO)
                 .build());
-        return new OutboundWorker(jdbc, new TransactionTemplate(transactionManager), properties, byName, policy,
+        return new OutboundWorker(jdbc, new TransactionTemplate(transactionManager), properties,
+                () -> byName(purposes.orderedStream().toList()), policy,
                 RestClient.builder().requestFactory(requests).build(), circuits, bulkheads,
                 "openedx-event-suite/" + service);
     }
 
+    /** Purposes are resolved on first use: they may themselves need the deliveries (to look a call up, say). */
     @Bean
-    OutboundDeliveries outboundDeliveries(JdbcTemplate jdbc, List<OutboundPurpose> purposes, OutboundWorker worker) {
-        Set<String> names = new HashSet<>();
-        purposes.forEach(purpose -> names.add(purpose.name()));
-        return new JdbcOutboundDeliveries(jdbc, Set.copyOf(names), worker::wakeUp);
+    OutboundDeliveries outboundDeliveries(JdbcTemplate jdbc, ObjectProvider<OutboundPurpose> purposes,
+                                          ObjectProvider<OutboundWorker> worker) {
+        return new JdbcOutboundDeliveries(jdbc, () -> byName(purposes.orderedStream().toList()).keySet(),
+                () -> worker.getObject().wakeUp());
+    }
+
+    private static Map<String, OutboundPurpose> byName(List<OutboundPurpose> purposes) {
+        Map<String, OutboundPurpose> byName = new LinkedHashMap<>();
+        for (OutboundPurpose purpose : purposes) {
+            if (byName.put(purpose.name(), purpose) != null) {
+                throw new IllegalStateException("two OutboundPurpose beans are named " + purpose.name());
+            }
+        }
+        return byName;
     }
 
     @Bean

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
@@ -65,7 +66,8 @@ final class OutboundWorker implements SmartLifecycle {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final OutboundProperties settings;
-    private final Map<String, OutboundPurpose> purposes;
+    private final Supplier<Map<String, OutboundPurpose>> purposeBeans;
+    private volatile Map<String, OutboundPurpose> purposes;
     private final OutboundUrlPolicy policy;
     private final RestClient http;
     private final CircuitBreakerRegistry circuits;
@@ -82,12 +84,12 @@ final class OutboundWorker implements SmartLifecycle {
     private Thread dispatcher;
 
     OutboundWorker(JdbcTemplate jdbc, TransactionTemplate transactions, OutboundProperties settings,
-                   Map<String, OutboundPurpose> purposes, OutboundUrlPolicy policy, RestClient http,
+                   Supplier<Map<String, OutboundPurpose>> purposes, OutboundUrlPolicy policy, RestClient http,
                    CircuitBreakerRegistry circuits, BulkheadRegistry bulkheads, String userAgent) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.settings = settings;
-        this.purposes = purposes;
+        this.purposeBeans = purposes;
         this.policy = policy;
         this.http = http;
         this.circuits = circuits;
@@ -107,6 +109,7 @@ final class OutboundWorker implements SmartLifecycle {
 
     @Override
     public void start() {
+        purposes = purposeBeans.get();
         running = true;
         AtomicInteger threadNumber = new AtomicInteger();
         senders = Executors.newFixedThreadPool(settings.threads(), runnable -> {
