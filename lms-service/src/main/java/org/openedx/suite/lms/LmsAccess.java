@@ -46,6 +46,7 @@ class LmsAccess implements AccessRules {
                 .requestMatchers(GET, "/api/courses/{course_key}").access(anyCaller())
                 .requestMatchers(PUT, "/api/courses/{course_key}/grading-policy").access(allow(staffOfTheCourse()))
                 .requestMatchers(GET, "/api/courses/{course_key}/staff").access(allow(staffOfTheCourse()))
+                .requestMatchers("/api/courses/{course_key}/certificate-provider").access(allow(staffOfTheCourse()))
                 .requestMatchers(POST, "/api/courses/{course_key}/staff/{username}").access(operatorOnly())
                 .requestMatchers(DELETE, "/api/courses/{course_key}/staff/{username}").access(operatorOnly())
                 .requestMatchers(POST, "/api/dev/tokens").access(operatorOnly())
