@@ -235,6 +235,12 @@ final class AvroContract {
                         + javaType.getSimpleName());
             }
             checkRecordFields(path, resolved, javaType);
+        } else if ("array".equals(kind) || "map".equals(kind)) {
+            // the container only: the element type of a List or Map component is not checked here
+            Class<?> expected = "array".equals(kind) ? List.class : java.util.Map.class;
+            if (javaType != expected) {
+                mismatch(path, "the schema type is " + kind + " but the Java type is " + javaType.getName());
+            }
         } else if (JAVA_TYPES_OF.containsKey(kind)) {
             if (!JAVA_TYPES_OF.get(kind).contains(javaType)) {
                 mismatch(path, "the schema type is " + kind + " but the Java type is " + javaType.getName());
@@ -310,6 +316,12 @@ final class AvroContract {
         }
         if (type == double.class || type == Double.class) {
             return 1.0d;
+        }
+        if (type == List.class) {
+            return List.of();
+        }
+        if (type == java.util.Map.class) {
+            return java.util.Map.of();
         }
         if (type.isRecord()) {
             Object[] args = sampleArguments(type);

@@ -39,4 +39,12 @@ class EventContractTest {
         assertThat(schema.path("name").asString()).isEqualTo("CloudEvent");
         assertThat(schema.path("namespace").asString()).isEqualTo(eventType.name());
     }
+
+    /** The in-process ORA event, which has no topic and so no place in the catalog, keeps its contract too. */
+    @org.junit.jupiter.api.Test
+    void the_ora_submission_payload_matches_the_open_edx_avro_schema() {
+        JsonNode schema = AvroContract.schemaOf(OraSubmissionEvent.TYPE);
+
+        assertThat(AvroContract.check(OraSubmissionEvent.class, schema)).isEmpty();
+    }
 }

@@ -42,8 +42,9 @@ class ReferenceSchemasTest {
 
         try (Stream<Path> files = Files.list(copies)) {
             assertThat(files.map(file -> file.getFileName().toString()))
-                    .containsExactlyInAnyOrderElementsOf(
-                            OpenEdxEvents.ALL.stream().map(type -> type.name() + ".avsc").toList());
+                    .containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(
+                            OpenEdxEvents.ALL.stream().map(type -> type.name() + ".avsc"),
+                            java.util.stream.Stream.of(OraSubmissionEvent.TYPE + ".avsc")).toList());
         }
     }
 }

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Who may do what in the LMS (ADR 7): a learner reads their own records and enrols themselves; a course run's staff
  * read and change its learners' grades, invalidate their certificates and set its grading policy; clients read with
- * {@code grades:read} or {@code certificates:read}; users and course staff are the operator's to manage.
+ * {@code grades:read} or {@code certificates:read}; users, course staff and webhooks are the operator's to manage; a
+ * run's staff also name its certificate provider and read its open response submissions, which learners submit.
  * The operator passes every rule; a request no rule names is the operator's alone. The README's access table is
  * this one.
  */
@@ -50,6 +51,12 @@ class LmsAccess implements AccessRules {
                 .requestMatchers(POST, "/api/courses/{course_key}/staff/{username}").access(operatorOnly())
                 .requestMatchers(DELETE, "/api/courses/{course_key}/staff/{username}").access(operatorOnly())
                 .requestMatchers(POST, "/api/dev/tokens").access(operatorOnly())
-                .requestMatchers("/api/webhooks", "/api/webhooks/**").access(operatorOnly());
+                .requestMatchers("/api/webhooks", "/api/webhooks/**").access(operatorOnly())
+                .requestMatchers(GET, "/api/notifications").access(allow(theLearner()))
+                // the learner submits for themselves, staff for anyone; only staff read (checked in OraController)
+                .requestMatchers(POST, "/api/ora/{usage_key}/submissions").access(anyCaller())
+                .requestMatchers(GET, "/api/ora/{usage_key}/submissions").access(anyCaller())
+                // no token: the plagiarism service proves itself by its signature (PlagiarismCallbackController)
+                .requestMatchers(POST, "/api/ora/plagiarism-callbacks").permitAll();
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
+import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.springframework.test.context.TestConstructor;
 import org.springframework.test.context.TestPropertySource;
 
@@ -46,6 +47,15 @@ public @interface LmsServiceTest {
 
     @TestConfiguration(proxyBeanMethods = false)
     class Clients {
+
+        /** The LMS sends ORA submissions to {@link PlagiarismService}, and takes callbacks signed with its secret. */
+        @Bean
+        static DynamicPropertyRegistrar plagiarismService() {
+            return registry -> {
+                registry.add("suite.ora.plagiarism-url", () -> PlagiarismService.RECEIVER.url(PlagiarismService.PATH));
+                registry.add("suite.ora.plagiarism-secret", () -> PlagiarismService.SECRET);
+            };
+        }
 
         /** Lazy: the port is known once the server has started, after the other beans. */
         @Bean

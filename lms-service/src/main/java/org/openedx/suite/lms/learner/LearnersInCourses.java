@@ -158,6 +158,12 @@ public class LearnersInCourses {
     }
 
     /** An enrollment as {@link #enroll} left it. */
+    /** Whether the user has an enrollment in the run, in any mode. */
+    @Transactional(readOnly = true)
+    public boolean isEnrolled(User user, String courseKey) {
+        return enrollments.findByUserIdAndCourseKey(user.id(), courseKey).isPresent();
+    }
+
     public record Enrolled(Instant createdAt, boolean created) {
     }
 

@@ -31,6 +31,12 @@ public class CourseStaff {
         return staff.courseKeysOf(user.id());
     }
 
+    /** The user ids of the run's staff. */
+    @Transactional(readOnly = true)
+    public List<Long> userIdsOf(String courseKey) {
+        return staff.staffOf(courseKey).stream().map(CourseStaffMember::userId).toList();
+    }
+
     /** Makes the user staff of the run, if they were not already. */
     @Transactional
     Added add(String courseKey, String username) {
