@@ -2,9 +2,10 @@
 #
 #   docker build --build-arg SERVICE=cms-service -t openedx-event-suite/cms-service .
 #
-# docker-compose.yml builds the five services this way. The service reads only the specification's environment
-# variables (SERVER_PORT, SPRING_DATASOURCE_*, SPRING_KAFKA_BOOTSTRAP_SERVERS, EVENT_BUS_TOPIC_PREFIX); JVM options can
-# be added with JAVA_TOOL_OPTIONS.
+# docker-compose.yml builds the five services and the integration sandbox (SERVICE=integration-sandbox) this way. A
+# service reads only the specification's environment variables (SERVER_PORT, SPRING_DATASOURCE_*,
+# SPRING_KAFKA_BOOTSTRAP_SERVERS, EVENT_BUS_TOPIC_PREFIX), the sandbox SERVER_PORT and SANDBOX_PLAGIARISM_SECRET; JVM
+# options can be added with JAVA_TOOL_OPTIONS.
 
 FROM eclipse-temurin:21-jdk-noble AS build
 WORKDIR /build
@@ -24,11 +25,12 @@ COPY discovery-service/pom.xml discovery-service/
 COPY lms-service/pom.xml lms-service/
 COPY credentials-service/pom.xml credentials-service/
 COPY exams-service/pom.xml exams-service/
+COPY integration-sandbox/pom.xml integration-sandbox/
 COPY suite-runner/pom.xml suite-runner/
 COPY integration-tests/pom.xml integration-tests/
 COPY benchmarks/pom.xml benchmarks/
-# For the whole reactor and before SERVICE is declared: the five images share this one layer instead of downloading
-# the same libraries five times.
+# For the whole reactor and before SERVICE is declared: the images share this one layer instead of downloading the
+# same libraries once each.
 RUN ./mvnw -B -ntp -q dependency:go-offline
 
 ARG SERVICE

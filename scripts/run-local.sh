@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Runs the whole suite on this machine, without Docker: Kafka on 9092, PostgreSQL on 15432 and every built service on
-# its port from the specification, with data under .local/ (kept across runs). Ctrl-C stops everything.
+# Runs the whole suite on this machine, without Docker: Kafka on 9092, PostgreSQL on 15432, every built service on
+# its port from the specification and the integration sandbox on 18900 (docs/integration-sandbox.md), with data under
+# .local/ (kept across runs). Ctrl-C stops everything.
 #
 #   scripts/run-local.sh              build what changed since the last build (./mvnw package -DskipTests), then run
 #   scripts/run-local.sh --no-build   run what is built
 #   scripts/run-local.sh --build      build, then run
 #
 # Environment: JAVA_HOME (else java on the PATH); SUITE_JVM_OPTIONS replaces the services' JVM options;
-# SUITE_DATA_DIR puts the data (and logs) somewhere else than .local/.
+# SUITE_DATA_DIR puts the data (and logs) somewhere else than .local/; SUITE_PLAGIARISM_SECRET chooses the secret of the
+# sandbox's plagiarism callbacks (default: a random one per run).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,7 +20,7 @@ for arg in "$@"; do
   case "$arg" in
     --no-build) build=no ;;
     --build) build=yes ;;
-    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $arg (try --help)" >&2; exit 2 ;;
   esac
 done

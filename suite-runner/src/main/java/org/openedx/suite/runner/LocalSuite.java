@@ -12,12 +12,14 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The users' local run: the whole suite on the ports of the specification, data under {@code .local/} in the
- * repository (kept across runs), until Ctrl-C.
+ * The users' local run: the whole suite on the ports of the specification, and the integration sandbox on
+ * {@value SandboxProcess#SPEC_PORT} (the LMS pointed at it), data under {@code .local/} in the repository (kept across
+ * runs), until Ctrl-C.
  *
  * <p>Usage: {@code java -cp suite-runner.jar:lib/* org.openedx.suite.runner.LocalSuite [repo-root]} (see
  * {@code scripts/run-local.sh}). The system property {@code suite.jvmOptions} (space separated) replaces the services'
- * JVM options. Services not built yet are skipped with a warning.
+ * JVM options. Services not built yet are skipped with a warning, and so is the sandbox. The environment variable
+ * {@code SUITE_PLAGIARISM_SECRET} chooses the secret of the sandbox's plagiarism callbacks (default: a random one).
  */
 public final class LocalSuite {
 
@@ -62,6 +64,14 @@ public final class LocalSuite {
             }
         }
 
+        boolean sandbox = SandboxProcess.isBuilt(root);
+        if (sandbox) {
+            requireFree(SandboxProcess.SPEC_PORT, SandboxProcess.MODULE);
+        } else {
+            out.printf("%-19s SKIPPED  not built: %s is missing or not executable (./mvnw package -DskipTests)%n",
+                    SandboxProcess.MODULE, root.relativize(SandboxProcess.jarPath(root)));
+        }
+
         out.println("Starting Kafka and PostgreSQL (data in " + shown(root, dataDir) + "/) ...");
         long started = System.nanoTime();
         Suite suite = Suite.builder(root)
@@ -73,8 +83,11 @@ public final class LocalSuite {
                 .serviceJvmOptions(jvmOptions())
                 .adminClientSecret(System.getenv("SUITE_ADMIN_CLIENT_SECRET"))
                 .devTokens(Boolean.parseBoolean(System.getenv("SUITE_DEV_TOKENS")))
+                .sandbox(sandbox)
+                .plagiarismSecret(System.getenv("SUITE_PLAGIARISM_SECRET"))
                 .onInfrastructureReady(LocalSuite::printInfrastructure)
                 .onServiceReady(LocalSuite::printReady)
+                .onSandboxReady(LocalSuite::printSandboxReady)
                 .build();
 
         CountDownLatch stopped = new CountDownLatch(1);
@@ -95,9 +108,9 @@ public final class LocalSuite {
             System.exit(1);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        out.printf("Suite ready in %.1f s: %d of %d services running; logs in %s/. Press Ctrl-C to stop.%n",
+        out.printf("Suite ready in %.1f s: %d of %d services running%s; logs in %s/. Press Ctrl-C to stop.%n",
                 took.toMillis() / 1000.0, suite.services().size(), SuiteService.values().length,
-                shown(root, dataDir.resolve("logs")));
+                suite.hasSandbox() ? ", and the integration sandbox" : "", shown(root, dataDir.resolve("logs")));
         // the operator's secret where scripts/token.sh finds it; SUITE_ADMIN_CLIENT_SECRET chooses it
         PrivateFiles.write(dataDir.resolve("identity").resolve("admin-client-secret"),
                 suite.identity().adminClientSecret());
@@ -117,6 +130,11 @@ public final class LocalSuite {
     private static void printReady(ServiceProcess service) {
         out.printf("%-19s ready  %s  (OpenAPI: %s/swagger-ui.html)%n",
                 service.service().module(), service.baseUrl(), service.baseUrl());
+    }
+
+    private static void printSandboxReady(SandboxProcess sandbox) {
+        out.printf("%-19s ready  %s  (stand-in for external systems, no authentication; what it received: "
+                + "%s/api/received)%n", SandboxProcess.MODULE, sandbox.baseUrl(), sandbox.baseUrl());
     }
 
     private static List<String> jvmOptions() {

@@ -9,8 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,29 +23,14 @@ import java.util.regex.Pattern;
  *
  * <p>Its output (stdout and stderr) is appended to {@link #logFile()}, with a marker line for every start.
  */
-public final class ServiceProcess implements AutoCloseable {
-
-    /**
-     * Options that start a Spring Boot service quickly on a small shared machine: the C1 compiler only (most of a
-     * start-up is spent compiling code that runs once), the serial collector (no GC threads competing for 2 cores),
-     * small thread stacks and a bounded heap.
-     */
-    public static final List<String> DEFAULT_JVM_OPTIONS = List.of(
-            "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xms64m", "-Xmx384m",
-            "-Djava.awt.headless=true");
-
-    /** A generous bound for a service to become healthy while others start beside it on 2 cores. */
-    public static final Duration DEFAULT_HEALTH_TIMEOUT = Duration.ofMinutes(3);
-
-    private static final Duration STOP_GRACE = Duration.ofSeconds(45);
-    private static final Duration CHECK_INTERVAL = Duration.ofMillis(250);
-    private static final Pattern STATUS_UP = Pattern.compile("\"status\"\\s*:\\s*\"UP\"");
-    private static final int LOG_LINES_ON_FAILURE = 50;
+public final class ServiceProcess extends BootJarProcess {
 
     /**
      * How to run a service.
      *
-     * @param topicPrefix {@code EVENT_BUS_TOPIC_PREFIX}; empty for none
+     * @param topicPrefix     {@code EVENT_BUS_TOPIC_PREFIX}; empty for none
+     * @param externalSystems environment variables that point the service at systems outside the suite (for the LMS,
+     *                        the integration sandbox: {@link SandboxProcess#lmsEnvironment()}); empty for none
      */
     public record Config(
             SuiteService service,
@@ -61,7 +44,8 @@ public final class ServiceProcess implements AutoCloseable {
             String topicPrefix,
             Identity identity,
             Path logFile,
-            List<String> jvmOptions) {
+            List<String> jvmOptions,
+            Map<String, String> externalSystems) {
 
         public Config {
             Objects.requireNonNull(service, "service");
@@ -73,9 +57,13 @@ public final class ServiceProcess implements AutoCloseable {
             Objects.requireNonNull(logFile, "logFile");
             topicPrefix = topicPrefix == null ? "" : topicPrefix;
             jvmOptions = List.copyOf(jvmOptions);
+            externalSystems = externalSystems == null ? Map.of() : Map.copyOf(externalSystems);
         }
 
-        /** The only configuration a service gets: the environment variables of the specification. */
+        /**
+         * The only configuration a service gets: the environment variables of the specification, and the external
+         * systems' where it has any.
+         */
         public Map<String, String> environment() {
             Map<String, String> environment = new LinkedHashMap<>(Map.of(
                     "SERVER_PORT", Integer.toString(port),
@@ -94,6 +82,7 @@ public final class ServiceProcess implements AutoCloseable {
             } else {
                 environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", identity.issuer());
             }
+            environment.putAll(externalSystems);
             return environment;
         }
     }
@@ -159,10 +148,10 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private final Config config;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private Process process;
 
     private ServiceProcess(Config config) {
+        super(config.service().module(), config.jar(), config.port(), config.environment(), config.logFile(),
+                config.jvmOptions());
         this.config = config;
     }
 
@@ -173,137 +162,11 @@ public final class ServiceProcess implements AutoCloseable {
         return service;
     }
 
-    /** Starts the service again (after {@link #stop()} or {@link #kill()}) and waits until it is healthy. */
-    public void start() {
-        launch();
-        awaitHealthy(DEFAULT_HEALTH_TIMEOUT);
-    }
-
-    /** Stops the service gracefully (SIGTERM), starts it again and waits until it is healthy. */
-    public void restart() {
-        stop();
-        start();
-    }
-
-    /** Stops the service gracefully (SIGTERM, as docker stop or Ctrl-C would) and waits for it to exit. */
-    public synchronized void stop() {
-        if (process != null) {
-            ChildProcesses.stop(process, STOP_GRACE);
-            ProcessReaper.forget(process.pid());
-        }
-    }
-
-    /** Kills the service (SIGKILL): a crash, with no chance to finish what it was doing. */
-    public synchronized void kill() {
-        if (process != null) {
-            ChildProcesses.kill(process);
-            ProcessReaper.forget(process.pid());
-        }
-    }
-
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
-    }
-
-    /**
-     * Waits until {@code /actuator/health} answers 200 with status UP.
-     *
-     * @throws IllegalStateException with the end of the service's log when it exits or the time runs out
-     */
-    public void awaitHealthy(Duration timeout) {
-        Process current;
-        synchronized (this) {
-            current = process;
-        }
-        if (current == null) {
-            throw new IllegalStateException(name() + " was never started");
-        }
-        URI health = URI.create(baseUrl() + "/actuator/health");
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String lastAnswer = "no answer yet";
-        while (true) {
-            if (!current.isAlive()) {
-                throw new IllegalStateException(name() + " exited with code " + current.exitValue()
-                        + " before it was healthy; " + ChildProcesses.tail(logFile(), LOG_LINES_ON_FAILURE));
-            }
-            try {
-                HttpResponse<String> response = http.send(
-                        HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && STATUS_UP.matcher(response.body()).find()) {
-                    return;
-                }
-                lastAnswer = response.statusCode() + " " + response.body();
-            } catch (IOException e) {
-                lastAnswer = e.toString();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + name(), e);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(name() + " was not healthy within " + timeout + " (last answer from "
-                        + health + ": " + lastAnswer + "); " + ChildProcesses.tail(logFile(), LOG_LINES_ON_FAILURE));
-            }
-            ChildProcesses.pauseUnlessExited(current, CHECK_INTERVAL);
-        }
-    }
-
     public SuiteService service() {
         return config.service();
     }
 
     public Config config() {
         return config;
-    }
-
-    public int port() {
-        return config.port();
-    }
-
-    /** {@code http://localhost:<port>}, without a trailing slash. */
-    public String baseUrl() {
-        return "http://localhost:" + config.port();
-    }
-
-    public Path logFile() {
-        return config.logFile();
-    }
-
-    @Override
-    public void close() {
-        stop();
-    }
-
-    @Override
-    public String toString() {
-        return name() + " on " + baseUrl();
-    }
-
-    /** Starts the service's JVM again unless it runs, without waiting: see {@link #awaitHealthy(Duration)}. */
-    public synchronized void launch() {
-        if (isRunning()) {
-            return;
-        }
-        List<String> command = new ArrayList<>(ChildProcesses.commandPrefix());
-        command.add(ChildProcesses.javaBinary());
-        command.addAll(config.jvmOptions());
-        command.add("-jar");
-        command.add(config.jar().toAbsolutePath().toString());
-        ChildProcesses.appendLine(logFile(), "=== " + Instant.now() + " starting " + name() + " on port " + port());
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(config.logFile().toAbsolutePath().getParent().toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));
-        builder.environment().putAll(config.environment());
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + name() + ": " + command, e);
-        }
-        ProcessReaper.watch(process.pid(), "KILL");
-    }
-
-    private String name() {
-        return config.service().module();
     }
 }

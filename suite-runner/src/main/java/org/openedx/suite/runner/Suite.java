@@ -19,7 +19,8 @@ import java.util.function.Consumer;
 
 /**
  * A running suite: one Kafka broker, one PostgreSQL server with a database and user per service, and the chosen
- * services, each in its own JVM.
+ * services, each in its own JVM; where asked for ({@link Builder#sandbox(boolean)}), the integration sandbox too, the
+ * stand-in for the systems outside the suite, which the LMS is then pointed at.
  *
  * <p>Data layout under the data directory: {@code kafka/}, {@code postgres/} (+ {@code postgres.log}) and
  * {@code logs/<module>.log}.
@@ -41,6 +42,7 @@ public final class Suite implements AutoCloseable {
     private volatile KafkaBroker kafka;
     private volatile Map<SuiteService, KafkaLogin> kafkaLogins = Map.of();
     private volatile Postgres postgres;
+    private volatile SandboxProcess sandbox;
     private volatile boolean closed;
 
     private Suite(Builder settings) {
@@ -52,7 +54,8 @@ public final class Suite implements AutoCloseable {
     }
 
     /**
-     * Starts Kafka and PostgreSQL, then the builder's services; returns when all are ready.
+     * Starts Kafka and PostgreSQL, then the builder's services and, where asked for, the sandbox beside them; returns
+     * when all are ready.
      *
      * @throws IllegalStateException naming what did not start (with the end of its log); what had started is stopped
      */
@@ -87,7 +90,10 @@ public final class Suite implements AutoCloseable {
             }
             kafkaLogins = KafkaAccess.grant(kafka, this::topic);
             settings.onInfrastructureReady.accept(this);
+            // before the services, so that the LMS is pointed at it; it needs neither Kafka nor PostgreSQL
+            CompletableFuture<Void> sandboxReady = launchSandbox();
             startServices(settings.services);
+            sandboxReady.join();
             return this;
         } catch (RuntimeException e) {
             close();
@@ -118,8 +124,8 @@ public final class Suite implements AutoCloseable {
                 String url = postgres.createDatabase(service.database(), service.database(), service.database());
                 ServiceProcess process = ServiceProcess.launch(new ServiceProcess.Config(service, jar,
                         portOf(service), url, service.database(), service.database(), kafka.bootstrapServers(),
-                        kafkaLogins.get(service), settings.topicPrefix, identity(),
-                        settings.dataDir.resolve("logs").resolve(service.module() + ".log"), settings.serviceJvmOptions));
+                        kafkaLogins.get(service), settings.topicPrefix, identity(), logFile(service.module()),
+                        settings.serviceJvmOptions, externalSystemsOf(service)));
                 services.put(service, process);
                 launched.add(process);
             }
@@ -152,6 +158,36 @@ public final class Suite implements AutoCloseable {
             throw new IllegalStateException(service.module() + " is not part of this suite; running: " + services());
         }
         return process;
+    }
+
+    /**
+     * The running integration sandbox.
+     *
+     * @throws IllegalStateException when this suite runs without it
+     */
+    public SandboxProcess sandbox() {
+        SandboxProcess running = sandbox;
+        if (running == null) {
+            throw new IllegalStateException(SandboxProcess.MODULE + " is not part of this suite: "
+                    + "Suite.builder(...).sandbox(true) runs it");
+        }
+        return running;
+    }
+
+    /** Whether this suite runs the integration sandbox. */
+    public boolean hasSandbox() {
+        return sandbox != null;
+    }
+
+    /**
+     * The integration sandbox's URL, {@code http://localhost:<port>} without a trailing slash: its webhook receivers
+     * ({@code /webhooks/{receiver}}), certificate provider ({@code /certificate-provider/certificates}), plagiarism
+     * service ({@code /plagiarism/submissions}) and what it received ({@code /api/received}).
+     *
+     * @throws IllegalStateException when this suite runs without it
+     */
+    public String sandboxUrl() {
+        return sandbox().baseUrl();
     }
 
     public Set<SuiteService> services() {
@@ -197,18 +233,25 @@ public final class Suite implements AutoCloseable {
         return settings.repoRoot;
     }
 
-    /** Stops the services (in parallel, gracefully), then Kafka, then PostgreSQL. Safe to call more than once. */
+    /**
+     * Stops the services and the sandbox (in parallel, gracefully), then Kafka, then PostgreSQL. Safe to call more than
+     * once.
+     */
     @Override
     public void close() {
-        List<ServiceProcess> running;
+        List<Runnable> stops = new ArrayList<>();
         synchronized (this) {
             closed = true;
             synchronized (services) {
-                running = new ArrayList<>(services.values());
+                services.values().forEach(process -> stops.add(process::stop));
+            }
+            SandboxProcess running = sandbox;
+            if (running != null) {
+                stops.add(running::stop);
             }
         }
-        CompletableFuture.allOf(running.stream()
-                        .map(process -> CompletableFuture.runAsync(process::stop, WAITERS))
+        CompletableFuture.allOf(stops.stream()
+                        .map(stop -> CompletableFuture.runAsync(stop, WAITERS))
                         .toArray(CompletableFuture[]::new))
                 .exceptionally(failure -> null)
                 .join();
@@ -220,6 +263,48 @@ public final class Suite implements AutoCloseable {
         if (database != null) {
             database.close();
         }
+    }
+
+    /** Launches the sandbox where the builder asks for it; the future completes once it is healthy. */
+    private CompletableFuture<Void> launchSandbox() {
+        if (!settings.sandbox) {
+            return CompletableFuture.completedFuture(null);
+        }
+        SandboxProcess launched;
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the suite is closed");
+            }
+            launched = SandboxProcess.launch(new SandboxProcess.Config(SandboxProcess.jar(settings.repoRoot),
+                    settings.sandboxPort, settings.plagiarismSecret, logFile(SandboxProcess.MODULE),
+                    settings.serviceJvmOptions));
+            sandbox = launched;
+        }
+        return CompletableFuture.runAsync(() -> {
+            launched.awaitHealthy(settings.healthTimeout);
+            settings.onSandboxReady.accept(launched);
+        }, WAITERS);
+    }
+
+    /**
+     * What points a service at systems outside the suite: the LMS may call receivers on this machine (the tests' and
+     * the local run's, over plain http), and is pointed at the sandbox where the suite runs one.
+     */
+    private Map<String, String> externalSystemsOf(SuiteService service) {
+        if (service != SuiteService.LMS) {
+            return Map.of();
+        }
+        Map<String, String> environment = new java.util.LinkedHashMap<>();
+        environment.put("OUTBOUND_ALLOWED_HOSTS", "localhost,127.0.0.1");
+        SandboxProcess running = sandbox;
+        if (running != null) {
+            environment.putAll(running.lmsEnvironment());
+        }
+        return environment;
+    }
+
+    private Path logFile(String module) {
+        return settings.dataDir.resolve("logs").resolve(module + ".log");
     }
 
     private synchronized int portOf(SuiteService service) {
@@ -251,6 +336,10 @@ public final class Suite implements AutoCloseable {
         private Consumer<ServiceProcess> onServiceReady = service -> { };
         private String adminClientSecret;
         private boolean devTokens;
+        private boolean sandbox;
+        private int sandboxPort;
+        private String plagiarismSecret;
+        private Consumer<SandboxProcess> onSandboxReady = process -> { };
 
         private Builder(Path repoRoot) {
             this.repoRoot = repoRoot.toAbsolutePath().normalize();
@@ -339,6 +428,30 @@ public final class Suite implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether to run the integration sandbox too (default no), on port {@value SandboxProcess#SPEC_PORT} with
+         * {@link #specPorts()}, else a free one; the LMS is then pointed at it ({@link SandboxProcess#lmsEnvironment()}).
+         */
+        public Builder sandbox(boolean on) {
+            this.sandbox = on;
+            return this;
+        }
+
+        /**
+         * The secret the sandbox signs its plagiarism callbacks with and the LMS checks them with
+         * ({@code SANDBOX_PLAGIARISM_SECRET}, {@code ORA_PLAGIARISM_SECRET}); by default a random one for this suite.
+         */
+        public Builder plagiarismSecret(String secret) {
+            this.plagiarismSecret = secret;
+            return this;
+        }
+
+        /** Called once the sandbox is healthy (from the thread that saw it). */
+        public Builder onSandboxReady(Consumer<SandboxProcess> listener) {
+            this.onSandboxReady = listener;
+            return this;
+        }
+
         /** The suite, not started yet: {@link Suite#close()} may be registered (say in a shutdown hook) before {@link #start()}. */
         public Suite build() {
             if (dataDir == null) {
@@ -352,6 +465,12 @@ public final class Suite implements AutoCloseable {
             }
             if (adminClientSecret == null || adminClientSecret.isBlank()) {
                 adminClientSecret = UUID.randomUUID().toString();
+            }
+            if (sandbox && sandboxPort == 0) {
+                sandboxPort = specPorts ? SandboxProcess.SPEC_PORT : Ports.free();
+            }
+            if (plagiarismSecret == null || plagiarismSecret.isBlank()) {
+                plagiarismSecret = UUID.randomUUID().toString();
             }
             return new Suite(this);
         }

@@ -1,11 +1,7 @@
 package org.openedx.suite.runner;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 
 /**
  * The services of the suite, with the port and database the specification gives each, and the topics each produces
@@ -18,8 +14,6 @@ public enum SuiteService {
     LMS("lms-service", 18000, "lms", List.of(Topic.CERTIFICATES, Topic.BADGES), List.of(Topic.CATALOG, Topic.EXAM_ATTEMPTS)),
     CREDENTIALS("credentials-service", 18150, "credentials", List.of(), List.of(Topic.CERTIFICATES)),
     EXAMS("exams-service", 18740, "exams", List.of(Topic.EXAM_ATTEMPTS), List.of());
-
-    private static final String VERSION = "1.0.0-SNAPSHOT";
 
     private final String module;
     private final int specPort;
@@ -71,46 +65,22 @@ public enum SuiteService {
 
     /** The service's executable jar, built by {@code ./mvnw package}. */
     public Path jar(Path repoRoot) {
-        Path jar = jarPath(repoRoot);
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(module + " is not built: " + jar + " is missing. "
-                    + "Run ./mvnw package -DskipTests in " + repoRoot.toAbsolutePath().normalize() + " first.");
-        }
-        if (!isExecutable(jar)) {
-            throw new IllegalStateException(module + " has no executable jar: " + jar + " has no Main-Class "
-                    + "(the module is not a Spring Boot application yet, or spring-boot-maven-plugin is missing).");
-        }
-        return jar;
+        return ModuleJar.require(repoRoot, module);
     }
 
     /** Whether {@code ./mvnw package} has built this service as an executable jar (a stub module's jar is not). */
     public boolean isBuilt(Path repoRoot) {
-        Path jar = jarPath(repoRoot);
-        return Files.isRegularFile(jar) && isExecutable(jar);
+        return ModuleJar.isBuilt(repoRoot, module);
     }
 
     /** Why {@link #isBuilt} is false, for a warning line; null when it is built. */
     public String whyNotBuilt(Path repoRoot) {
-        try {
-            jar(repoRoot);
-            return null;
-        } catch (IllegalStateException e) {
-            return e.getMessage();
-        }
-    }
-
-    private static boolean isExecutable(Path jar) {
-        try (JarFile file = new JarFile(jar.toFile())) {
-            Manifest manifest = file.getManifest();
-            return manifest != null && manifest.getMainAttributes().getValue("Main-Class") != null;
-        } catch (IOException e) {
-            return false;
-        }
+        return ModuleJar.whyNotBuilt(repoRoot, module);
     }
 
     /** Where {@code ./mvnw package} puts the service's jar, whether or not it is there. */
     public Path jarPath(Path repoRoot) {
-        return repoRoot.resolve(module).resolve("target").resolve(module + "-" + VERSION + ".jar");
+        return ModuleJar.path(repoRoot, module);
     }
 
     /** Open edX's topic names, as event-contracts' {@code Topics} has them (checked by the integration tests). */

@@ -54,13 +54,16 @@ class ComposeEnvironmentTest {
     /**
      * Identity (ADR 7): the LMS issues the suite's tokens with the operator client's secret, and says where a user's
      * token comes from without a password in development and which key it signs with; every other service accepts
-     * the LMS's tokens.
+     * the LMS's tokens. The LMS also calls out (issue 13): which hosts it may call and where its plagiarism service is.
      */
     private static Set<String> specifiedVariables(SpecifiedService service) {
         Set<String> variables = new TreeSet<>(SPECIFIED_VARIABLES);
         if (service.module().equals("lms-service")) {
             variables.addAll(List.of("SPRING_SECURITY_OAUTH2_AUTHORIZATIONSERVER_ISSUER", "SUITE_ADMIN_CLIENT_SECRET",
-                    "SUITE_DEV_TOKENS", "SUITE_SIGNING_KEY_FILE"));
+                    "SUITE_DEV_TOKENS", "SUITE_SIGNING_KEY_FILE",
+                    // outbound integrations (issue 13)
+                    "OUTBOUND_ALLOWED_HOSTS", "WEBHOOKS_DISABLE_AFTER", "ORA_PLAGIARISM_URL", "ORA_PLAGIARISM_SECRET",
+                    "ORA_CALLBACK_URL"));
         } else {
             variables.add("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI");
         }
@@ -91,6 +94,17 @@ class ComposeEnvironmentTest {
                 new SpecifiedService("credentials-service", 18150, "credentials"),
                 new SpecifiedService("discovery-service", 18381, "discovery"),
                 new SpecifiedService("exams-service", 18740, "exams"));
+    }
+
+    /**
+     * The integration sandbox: built from the Dockerfile like the services, but no service of the specification (no
+     * database, no Kafka, no tokens); a stand-in for the systems outside the suite.
+     */
+    private static final SpecifiedService SANDBOX = new SpecifiedService("integration-sandbox", 18900, null);
+
+    /** Every module compose builds from the Dockerfile: the specified services and the sandbox. */
+    static Stream<SpecifiedService> builtModules() {
+        return Stream.concat(specifiedServices(), Stream.of(SANDBOX));
     }
 
     /** Which profiles to enable: none, then each profile the file declares on its own. */
@@ -147,7 +161,7 @@ class ComposeEnvironmentTest {
     }
 
     @Test
-    void compose_builds_exactly_the_specified_services_each_from_its_own_module() {
+    void compose_builds_exactly_the_specified_services_and_the_sandbox_each_from_its_own_module() {
         Map<String, Object> built = new TreeMap<>();
         services().forEach((name, definition) -> {
             Object build = asMap(definition, name).get("build");
@@ -158,7 +172,7 @@ class ComposeEnvironmentTest {
         });
 
         Map<String, Object> expected = new TreeMap<>();
-        specifiedServices().forEach(service -> expected.put(service.module(), service.module()));
+        builtModules().forEach(service -> expected.put(service.module(), service.module()));
         assertThat(built)
                 .as("the compose services built from the Dockerfile, with their SERVICE build argument")
                 .isEqualTo(expected);
@@ -173,7 +187,7 @@ class ComposeEnvironmentTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("specifiedServices")
+    @MethodSource("builtModules")
     void container_gets_exactly_the_variables_the_service_reads(SpecifiedService service) {
         assertThat(environment(service).keySet())
                 .as("the environment compose gives %s: every variable its application.yml reads (%s), no other",
@@ -250,7 +264,7 @@ class ComposeEnvironmentTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("specifiedServices")
+    @MethodSource("builtModules")
     void compose_takes_the_service_health_from_actuator_health_on_its_port(SpecifiedService service) {
         Object healthcheck = definition(service).get("healthcheck");
         assertThat(healthcheck).as("%s's healthcheck", service).isInstanceOf(Map.class);
@@ -265,6 +279,15 @@ class ComposeEnvironmentTest {
         assertThat(url.group(1) + url.group(2))
                 .as("port and path of %s's healthcheck: %s", service, command)
                 .isEqualTo(service.port() + "/actuator/health");
+    }
+
+    @Test
+    void the_sandbox_listens_on_its_port_published_where_SANDBOX_PORT_says() {
+        assertThat(variablesRead(SANDBOX)).as("the variables integration-sandbox's application.yml reads")
+                .containsEntry("SERVER_PORT", "18900");
+        assertThat(environment(SANDBOX)).containsEntry("SERVER_PORT", "18900");
+        assertThat(definition(SANDBOX).get("ports")).as("the ports compose publishes for the sandbox")
+                .isEqualTo(List.of("${SANDBOX_PORT:-18900}:18900"));
     }
 
     @Test

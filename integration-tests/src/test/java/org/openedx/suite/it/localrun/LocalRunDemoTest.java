@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.openedx.suite.it.support.RunningSuite;
 import org.openedx.suite.runner.LocalSuite;
 import org.openedx.suite.runner.Ports;
+import org.openedx.suite.runner.SandboxProcess;
 import org.openedx.suite.runner.SuiteService;
 
 /**
@@ -138,6 +139,7 @@ class LocalRunDemoTest {
         for (SuiteService service : SuiteService.values()) {
             ports.put(service.specPort(), service.module());
         }
+        ports.put(SandboxProcess.SPEC_PORT, SandboxProcess.MODULE);
         return ports;
     }
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.openedx.suite.contracts.CertificateData;
+import org.openedx.suite.contracts.CertificateEvent;
 import org.openedx.suite.contracts.OpenEdxEvents;
 import org.openedx.suite.eventbus.PublishedEvent;
 import org.openedx.suite.eventbus.PublishedEventsListener;
@@ -49,46 +50,67 @@ class ExternalCertificates implements PublishedEventsListener {
         this.json = json;
     }
 
+    /** One query for the providers of the transaction's certificate events; nothing more when no run has one. */
     @Override
     public void published(List<PublishedEvent> events) {
-        for (PublishedEvent event : events) {
-            event.payloadIf(OpenEdxEvents.CERTIFICATE_CREATED).ifPresent(created -> generate(created.certificate()));
-            event.payloadIf(OpenEdxEvents.CERTIFICATE_REVOKED).ifPresent(revoked -> revoke(revoked.certificate()));
+        List<PublishedEvent> certificateEvents = events.stream()
+                .filter(event -> event.type().equals(OpenEdxEvents.CERTIFICATE_CREATED)
+                        || event.type().equals(OpenEdxEvents.CERTIFICATE_REVOKED)).toList();
+        if (certificateEvents.isEmpty()) {
+            return;
+        }
+        Map<String, Provider> providers = providers(certificateEvents.stream()
+                .map(event -> ((CertificateEvent) event.payload()).certificate().course().courseKey())
+                .collect(Collectors.toSet()));
+        if (providers.isEmpty()) {
+            return;
+        }
+        for (PublishedEvent event : certificateEvents) {
+            CertificateData certificate = ((CertificateEvent) event.payload()).certificate();
+            Provider provider = providers.get(certificate.course().courseKey());
+            if (provider == null) {
+                continue;
+            }
+            if (event.type().equals(OpenEdxEvents.CERTIFICATE_CREATED)) {
+                generate(certificate, provider);
+            } else {
+                revoke(certificate, provider);
+            }
         }
     }
 
-    private void generate(CertificateData certificate) {
+    private void generate(CertificateData certificate, Provider provider) {
+        if (!provider.modes().contains(certificate.mode())) {
+            return;
+        }
         String courseKey = certificate.course().courseKey();
-        provider(courseKey).filter(provider -> provider.modes().contains(certificate.mode())).ifPresent(provider -> {
-            String username = certificate.user().pii().username();
-            Map<String, Object> body = new java.util.LinkedHashMap<>();
-            body.put("reference", reference(courseKey, username));
-            body.put("template_id", provider.templateId());
-            body.put("username", username);
-            body.put("name", certificate.user().pii().name());
-            body.put("email", certificate.user().pii().email());
-            body.put("course_key", courseKey);
-            body.put("course_name", certificate.course().displayName());
-            body.put("mode", certificate.mode());
-            body.put("grade", certificate.grade());
-            deliveries.enqueue(OutboundRequest.post(GENERATE, reference(courseKey, username),
-                    reference(courseKey, username), URI.create(provider.url() + "/certificates"),
-                    json.writeValueAsString(body)));
-            state(courseKey, username, "requested", null, null, null);
-        });
+        String username = certificate.user().pii().username();
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("reference", reference(courseKey, username));
+        body.put("template_id", provider.templateId());
+        body.put("username", username);
+        body.put("name", certificate.user().pii().name());
+        body.put("email", certificate.user().pii().email());
+        body.put("course_key", courseKey);
+        body.put("course_name", certificate.course().displayName());
+        body.put("mode", certificate.mode());
+        body.put("grade", certificate.grade());
+        deliveries.enqueue(OutboundRequest.post(GENERATE, reference(courseKey, username),
+                reference(courseKey, username), URI.create(provider.url() + "/certificates"),
+                json.writeValueAsString(body)));
+        state(courseKey, username, "requested", null, null, null);
     }
 
     /** Only a certificate the provider was asked for is revoked there. */
-    private void revoke(CertificateData certificate) {
+    private void revoke(CertificateData certificate, Provider provider) {
         String courseKey = certificate.course().courseKey();
         String username = certificate.user().pii().username();
         Optional<ExternalCertificate> external = external(courseKey, username);
-        Optional<Provider> provider = provider(courseKey);
-        if (external.isEmpty() || provider.isEmpty() || external.get().status().equals("revoked")) {
+        if (external.isEmpty() || external.get().status().equals("revoked")) {
             return;
         }
         deliveries.enqueue(OutboundRequest.post(REVOKE, reference(courseKey, username),
-                reference(courseKey, username), URI.create(provider.get().url() + "/certificates/revocations"),
+                reference(courseKey, username), URI.create(provider.url() + "/certificates/revocations"),
                 json.writeValueAsString(Map.of("reference", reference(courseKey, username)))));
         jdbc.update("UPDATE external_certificate SET status = 'revoking', updated_at = now()"
                 + " WHERE course_key = ? AND username = ?", courseKey, username);
@@ -181,6 +203,17 @@ class ExternalCertificates implements PublishedEventsListener {
 
     private Optional<ExternalCertificate> external(String courseKey, String username) {
         return Optional.ofNullable(of(username).get(courseKey));
+    }
+
+    private Map<String, Provider> providers(java.util.Set<String> courseKeys) {
+        return jdbc.query(connection -> {
+            var statement = connection.prepareStatement("SELECT course_key, url, template_id, modes, updated_at"
+                    + " FROM certificate_provider WHERE course_key = ANY (?)");
+            statement.setArray(1, connection.createArrayOf("text", courseKeys.toArray()));
+            return statement;
+        }, (rs, n) -> new Provider(rs.getString(1), rs.getString(2), rs.getString(3),
+                List.of((String[]) rs.getArray(4).getArray()), rs.getTimestamp(5).toInstant()))
+                .stream().collect(Collectors.toMap(Provider::courseKey, p -> p));
     }
 
     private Optional<Provider> provider(String courseKey) {
