@@ -134,6 +134,16 @@ class AuthorizationSweepTest {
                 "another learner", "Bearer " + suite.identity().userToken(mallory),
                 "staff of another course run", "Bearer " + suite.identity().userToken(steve));
 
+        long webhook = lms.subscribeWebhook("http://localhost:9/webhooks/authz", "a-secret-of-24-characters",
+                "org.openedx.learning.certificate.changed.v1");
+        lms.certificateProvider(course, "http://localhost:9/provider", "authz-template", "verified");
+        String hook = "/api/webhooks/" + webhook;
+        String delivery = hook + "/deliveries/3f1c1a9e-4b4e-4c55-9a59-2f3b1a9e4b4e";
+        Map<String, Object> subscription = Map.of("event_types", List.of("org.openedx.learning.certificate.changed.v1"),
+                "url", "http://localhost:9/webhooks/other", "secret", "another-secret-of-24-chars");
+        String provider = "/api/courses/" + course + "/certificate-provider";
+        String ora = "/api/ora/block-v1:edX+Authz" + run + "+2026+type@openassessment+block@essay/submissions";
+
         String cmsCourse = "/api/courses/" + course;
         String lmsLearner = course + "/" + learner;
         operations = List.of(
@@ -181,6 +191,31 @@ class AuthorizationSweepTest {
                         "/api/courses/" + elsewhere + "/staff/" + steve, null, false),
                 new Operation(SuiteService.LMS, "POST", "/api/dev/tokens", "/api/dev/tokens",
                         Map.of("username", learner), false),
+                new Operation(SuiteService.LMS, "POST", "/api/webhooks", "/api/webhooks", subscription, false),
+                new Operation(SuiteService.LMS, "GET", "/api/webhooks", "/api/webhooks", null, false),
+                new Operation(SuiteService.LMS, "GET", "/api/webhooks/{}", hook, null, false),
+                new Operation(SuiteService.LMS, "PUT", "/api/webhooks/{}", hook, subscription, false),
+                new Operation(SuiteService.LMS, "DELETE", "/api/webhooks/{}", hook, null, false),
+                new Operation(SuiteService.LMS, "GET", "/api/webhooks/{}/deliveries", hook + "/deliveries", null,
+                        false),
+                new Operation(SuiteService.LMS, "GET", "/api/webhooks/{}/deliveries/{}", delivery, null, false),
+                new Operation(SuiteService.LMS, "POST", "/api/webhooks/{}/deliveries/{}/redeliver",
+                        delivery + "/redeliver", null, false),
+                new Operation(SuiteService.LMS, "PUT", "/api/courses/{}/certificate-provider", provider,
+                        Map.of("url", "http://localhost:9/elsewhere", "template_id", "t", "modes", List.of("honor")),
+                        false),
+                new Operation(SuiteService.LMS, "GET", "/api/courses/{}/certificate-provider", provider, null, false),
+                new Operation(SuiteService.LMS, "DELETE", "/api/courses/{}/certificate-provider", provider, null,
+                        false),
+                new Operation(SuiteService.LMS, "POST", "/api/ora/{}/submissions", ora,
+                        Map.of("text", "Not mine to submit", "username", learner), false),
+                new Operation(SuiteService.LMS, "GET", "/api/ora/{}/submissions", ora, null, false),
+                new Operation(SuiteService.LMS, "GET", "/api/notifications", "/api/notifications?username=" + learner,
+                        null, false),
+                // no token needed, so none helps: the plagiarism service's signature is what is checked (401)
+                new Operation(SuiteService.LMS, "POST", "/api/ora/plagiarism-callbacks",
+                        "/api/ora/plagiarism-callbacks", Map.of("submission_uuid",
+                        "3f1c1a9e-4b4e-4c55-9a59-2f3b1a9e4b4e", "similarity", 0.5), true),
                 new Operation(SuiteService.EXAMS, "POST", "/api/exams", "/api/exams",
                         Map.of("course_key", course, "usage_key", graded, "exam_type", "timed", "name", "Quiz",
                                 "time_limit_mins", 30), false),

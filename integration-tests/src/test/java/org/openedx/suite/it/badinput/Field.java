@@ -11,7 +11,7 @@ import java.util.Map;
 record Field(String name, Kind kind, boolean required, boolean blankAllowed, List<Field> children) {
 
     /** What the field holds, which decides what counts as the wrong type for it. */
-    enum Kind { TEXT, DATETIME, ENUM, INTEGER, DECIMAL, BOOLEAN, OBJECT }
+    enum Kind { TEXT, DATETIME, ENUM, INTEGER, DECIMAL, BOOLEAN, OBJECT, LIST }
 
     static Field required(String name, Kind kind) {
         return new Field(name, kind, true, false, List.of());
@@ -50,6 +50,7 @@ record Field(String name, Kind kind, boolean required, boolean blankAllowed, Lis
             case BOOLEAN -> List.of(new Sample("a string", "true"), new Sample("the number 1", 1), object, array);
             case OBJECT -> List.of(new Sample("a string", "someone"), number, bool, new Sample("an array",
                     List.of(Map.of("id", 1))));
+            case LIST -> List.of(new Sample("a string", "one"), number, bool, object);
         };
     }
 

@@ -21,7 +21,14 @@ import org.openedx.suite.runner.SuiteService;
  * @param gradedUsageKey a subsection of the course without an exam, for scores
  */
 record Fixture(String courseKey, String examUsageKey, String gradedUsageKey, String learner, long learnerId,
-               String bystander, long examId, long attemptId) {
+               String bystander, long examId, long attemptId, long webhookId) {
+
+    /**
+     * A receiver the fixture's webhook names: an allowed host, never called, since nothing in the sweep produces the
+     * one event type it subscribes to.
+     */
+    static final String WEBHOOK_URL = "http://localhost:9/webhooks/sweep";
+    static final String QUIET_EVENT_TYPE = "org.openedx.learning.certificate.changed.v1";
 
     private static final Duration EVENTUALLY = Duration.ofSeconds(90);
 
@@ -46,7 +53,9 @@ record Fixture(String courseKey, String examUsageKey, String gradedUsageKey, Str
         String examUsageKey = Keys.usageKey(courseKey, "final_exam");
         long examId = exams.createProctoredExam(courseKey, examUsageKey, "Final exam");
         long attemptId = exams.startAttempt(examId, learnerId, learner);
+        long webhookId = lms.subscribeWebhook(WEBHOOK_URL, "a-secret-of-24-characters", QUIET_EVENT_TYPE);
+        lms.certificateProvider(courseKey, "http://localhost:9/provider", "fixture-template", "verified");
         return new Fixture(courseKey, examUsageKey, Keys.usageKey(courseKey, "homework"), learner, learnerId,
-                bystander, examId, attemptId);
+                bystander, examId, attemptId, webhookId);
     }
 }

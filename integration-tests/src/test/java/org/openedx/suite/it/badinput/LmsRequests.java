@@ -179,8 +179,150 @@ final class LmsRequests {
                 .pathCase("a user who is not staff of the run", staff + "/" + fixture.bystander(), 404, null)
                 .courseKeysInPath(key -> "/api/courses/" + key + "/staff/" + fixture.bystander())
                 .usernamesInPath(username -> staff + "/" + username);
-        return List.of(createUser, getUser, getCourse, gradingPolicy, enroll, score, grade, certificates, invalidate,
-                credit, completion, devToken, listStaff, addStaff, removeStaff);
+        List<Endpoint> endpoints = new java.util.ArrayList<>(List.of(createUser, getUser, getCourse, gradingPolicy,
+                enroll, score, grade, certificates, invalidate, credit, completion, devToken, listStaff, addStaff,
+                removeStaff));
+        endpoints.addAll(webhooks(fixture));
+        endpoints.addAll(certificateProvider(fixture, keys));
+        endpoints.addAll(ora(fixture, keys));
+        return endpoints;
+    }
+
+    /** The operator's webhook subscriptions (issue 13). */
+    private static List<Endpoint> webhooks(Fixture fixture) {
+        String one = "/api/webhooks/" + fixture.webhookId();
+        Endpoint create = Endpoint.of(SuiteService.LMS, "POST", "/api/webhooks", "/api/webhooks")
+                .body(() -> subscription(), required("event_types", Kind.LIST), required("url", Kind.TEXT),
+                        required("secret", Kind.TEXT), optional("active", Kind.BOOLEAN),
+                        optional("field_mapping", Kind.OBJECT))
+                .set("event_types empty", "event_types", List.of(), 400, "event_types")
+                .set("event_types with an unknown type", "event_types", List.of("org.openedx.no.such.v1"), 400,
+                        "event_types[0]")
+                .set("url on a private network", "url", "https://10.1.2.3/hooks", 400, "url")
+                .set("url of the cloud metadata service", "url", "https://169.254.169.254/latest", 400, "url")
+                .set("url of the loopback address", "url", "https://[::1]/hooks", 400, "url")
+                .set("url with plain http to a host not allowed", "url", "http://93.184.215.14/hooks", 400, "url")
+                .set("url with a user and password", "url", "https://user:pw@93.184.215.14/hooks", 400, "url")
+                .set("url with another scheme", "url", "ftp://93.184.215.14/hooks", 400, "url")
+                .set("url that is no URL", "url", "not a url", 400, "url")
+                .set("url of 3000 characters", "url", "https://example.org/" + "a".repeat(3000), 400, "url")
+                .set("secret of 15 characters", "secret", "s".repeat(15), 400, "secret")
+                .set("secret of 300 characters", "secret", "s".repeat(300), 400, "secret")
+                .set("field_mapping with a bad path", "field_mapping", Map.of("course", "Data Course"), 400,
+                        "field_mapping.course")
+                .set("field_mapping with a bad field name", "field_mapping", Map.of("a b", "type"), 400,
+                        "field_mapping.a b")
+                .set("field_mapping empty", "field_mapping", Map.of(), 400, "field_mapping")
+                .wrongMethod("DELETE")
+                .wrongMethod("PATCH");
+        Endpoint list = Endpoint.of(SuiteService.LMS, "GET", "/api/webhooks", "/api/webhooks")
+                .wrongMethod("PUT");
+        Endpoint show = Endpoint.of(SuiteService.LMS, "GET", "/api/webhooks/{id}", one)
+                .idsInPath("id", id -> "/api/webhooks/" + id)
+                .wrongMethod("POST");
+        Endpoint update = Endpoint.of(SuiteService.LMS, "PUT", "/api/webhooks/{id}", one)
+                .body(() -> subscription(), required("event_types", Kind.LIST), required("url", Kind.TEXT),
+                        optional("secret", Kind.TEXT), optional("active", Kind.BOOLEAN),
+                        optional("field_mapping", Kind.OBJECT))
+                .set("event_types with an unknown type", "event_types", List.of("org.openedx.no.such.v1"), 400,
+                        "event_types[0]")
+                .set("url on a private network", "url", "https://192.168.1.1/hooks", 400, "url")
+                .set("secret of 15 characters", "secret", "s".repeat(15), 400, "secret")
+                .idsInPath("id", id -> "/api/webhooks/" + id);
+        Endpoint delete = Endpoint.of(SuiteService.LMS, "DELETE", "/api/webhooks/{id}", one)
+                .idsInPath("id", id -> "/api/webhooks/" + id);
+        Endpoint deliveries = Endpoint.of(SuiteService.LMS, "GET", "/api/webhooks/{id}/deliveries",
+                        one + "/deliveries")
+                .idsInPath("id", id -> "/api/webhooks/" + id + "/deliveries")
+                .wrongMethod("DELETE");
+        String unknownDelivery = one + "/deliveries/3f1c1a9e-4b4e-4c55-9a59-2f3b1a9e4b4e";
+        Endpoint delivery = Endpoint.of(SuiteService.LMS, "GET", "/api/webhooks/{id}/deliveries/{delivery_id}",
+                        unknownDelivery)
+                .pathCase("unknown delivery", unknownDelivery, 404, null)
+                .pathCase("delivery id that is no UUID", one + "/deliveries/not-a-uuid", 400, "delivery_id")
+                .idsInPath("id", id -> "/api/webhooks/" + id + "/deliveries/3f1c1a9e-4b4e-4c55-9a59-2f3b1a9e4b4e")
+                .wrongMethod("DELETE");
+        Endpoint redeliver = Endpoint.of(SuiteService.LMS, "POST",
+                        "/api/webhooks/{id}/deliveries/{delivery_id}/redeliver", unknownDelivery + "/redeliver")
+                .pathCase("unknown delivery", unknownDelivery + "/redeliver", 404, null)
+                .pathCase("delivery id that is no UUID", one + "/deliveries/12/redeliver", 400, "delivery_id")
+                .idsInPath("id", id -> "/api/webhooks/" + id
+                        + "/deliveries/3f1c1a9e-4b4e-4c55-9a59-2f3b1a9e4b4e/redeliver")
+                .wrongMethod("GET");
+        return List.of(create, list, show, update, delete, deliveries, delivery, redeliver);
+    }
+
+    /** A run's external certificate provider, set by its staff (issue 13). */
+    private static List<Endpoint> certificateProvider(Fixture fixture, Keys keys) {
+        String path = "/api/courses/" + fixture.courseKey() + "/certificate-provider";
+        Endpoint configure = Endpoint.of(SuiteService.LMS, "PUT", "/api/courses/{course_key}/certificate-provider",
+                        path)
+                .body(() -> new LinkedHashMap<>(Map.of("url", "http://localhost:9/provider", "template_id", "t-2",
+                        "modes", List.of("verified"))), required("url", Kind.TEXT), required("template_id", Kind.TEXT),
+                        required("modes", Kind.LIST))
+                .set("url on a private network", "url", "https://10.0.0.8/provider", 400, "url")
+                .set("url with plain http to a host not allowed", "url", "http://93.184.215.14/p", 400, "url")
+                .set("url that is no URL", "url", "::", 400, "url")
+                .set("modes empty", "modes", List.of(), 400, "modes")
+                .set("modes with an unknown mode", "modes", List.of("verified", "gold"), 400, "modes[1]")
+                .set("template_id of 201 characters", "template_id", "t".repeat(201), 400, "template_id")
+                .courseKeysInPath(key -> "/api/courses/" + key + "/certificate-provider")
+                .wrongMethod("POST");
+        Endpoint show = Endpoint.of(SuiteService.LMS, "GET", "/api/courses/{course_key}/certificate-provider", path)
+                .courseKeysInPath(key -> "/api/courses/" + key + "/certificate-provider")
+                .pathCase("a run without a provider", "/api/courses/" + keys.courseKey() + "/certificate-provider",
+                        404, null);
+        Endpoint remove = Endpoint.of(SuiteService.LMS, "DELETE", "/api/courses/{course_key}/certificate-provider",
+                        path)
+                .courseKeysInPath(key -> "/api/courses/" + key + "/certificate-provider")
+                .pathCase("a run without a provider", "/api/courses/" + keys.courseKey() + "/certificate-provider",
+                        404, null);
+        return List.of(configure, show, remove);
+    }
+
+    /** Open response assessments, the plagiarism service's callback and notifications (issue 13). */
+    private static List<Endpoint> ora(Fixture fixture, Keys keys) {
+        String block = Keys.usageKey(fixture.courseKey(), "essay").replace("type@sequential", "type@openassessment");
+        String path = "/api/ora/" + block + "/submissions";
+        Endpoint submit = Endpoint.of(SuiteService.LMS, "POST", "/api/ora/{usage_key}/submissions", path)
+                .body(() -> new LinkedHashMap<>(Map.of("text", "My essay", "username", fixture.learner())),
+                        required("text", Kind.TEXT), optional("username", Kind.TEXT))
+                .set("text of 100,001 characters", "text", "t".repeat(100_001), 400, "text")
+                .set("unknown username", "username", "nobody_at_all", 404, null)
+                .set("a learner not enrolled", "username", fixture.bystander(), 409, "username")
+                .pathCase("usage key with two parts", "/api/ora/block-v1:edX+DemoX/submissions", 400, "usage_key")
+                .pathCase("course key in the usage-key slot", "/api/ora/" + fixture.courseKey() + "/submissions",
+                        400, "usage_key")
+                .pathCase("usage key of 300 characters", "/api/ora/" + Keys.usageKey(fixture.courseKey(),
+                        "b".repeat(300)) + "/submissions", 400, "usage_key")
+                .wrongMethod("PUT");
+        Endpoint list = Endpoint.of(SuiteService.LMS, "GET", "/api/ora/{usage_key}/submissions", path)
+                .pathCase("usage key with two parts", "/api/ora/block-v1:edX+DemoX/submissions", 400, "usage_key")
+                .pathCase("usage key with a space", "/api/ora/" + block.replace("essay", "es%20say") + "/submissions",
+                        400, "usage_key")
+                .wrongMethod("DELETE");
+        byte[] verdict = ("{\"submission_uuid\": \"3f1c1a9e-4b4e-4c55-9a59-2f3b1a9e4b4e\", \"similarity\": 0.5}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String callback = "/api/ora/plagiarism-callbacks";
+        // no token: the signature is what the LMS checks, and every case here lacks a valid one
+        Endpoint plagiarismCallback = Endpoint.of(SuiteService.LMS, "POST", callback, callback)
+                .raw("a verdict without a signature", "POST", callback, BadRequest.JSON, verdict, 401,
+                        "webhook-signature")
+                .raw("an empty body without a signature", "POST", callback, BadRequest.JSON, new byte[0], 400, null)
+                .raw("a verdict as text without a signature", "POST", callback, "text/plain", verdict, 401,
+                        "webhook-signature")
+                .wrongMethod("GET");
+        Endpoint notifications = Endpoint.of(SuiteService.LMS, "GET", "/api/notifications", "/api/notifications")
+                .pathCase("no username", "/api/notifications", 400, "username")
+                .query("unknown username", "username=nobody_at_all", 404, null)
+                .query("username with a NUL byte", "username=bad%00name", ANY_4XX, null)
+                .wrongMethod("POST");
+        return List.of(submit, list, plagiarismCallback, notifications);
+    }
+
+    private static Map<String, Object> subscription() {
+        return new LinkedHashMap<>(Map.of("event_types", List.of(Fixture.QUIET_EVENT_TYPE),
+                "url", Fixture.WEBHOOK_URL, "secret", "a-secret-of-24-characters"));
     }
 
     /** {@code GET <base>/{course_key}/{username}}: a learner's view of a course. */

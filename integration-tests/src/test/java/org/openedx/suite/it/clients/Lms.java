@@ -16,6 +16,19 @@ public record Lms(String baseUrl) {
                 .json().path("id").asLong();
     }
 
+    /** An operator's webhook subscription; returns its id. */
+    public long subscribeWebhook(String url, String secret, String... eventTypes) {
+        return Clients.expect(201, Http.post(baseUrl + "/api/webhooks",
+                Map.of("event_types", java.util.List.of(eventTypes), "url", url, "secret", secret)))
+                .json().path("id").asLong();
+    }
+
+    /** The run's certificate provider (its staff's setting). */
+    public void certificateProvider(String courseKey, String url, String templateId, String... modes) {
+        Clients.ok(Http.put(baseUrl + "/api/courses/" + courseKey + "/certificate-provider",
+                Map.of("url", url, "template_id", templateId, "modes", java.util.List.of(modes))));
+    }
+
     public Optional<JsonNode> course(String courseKey) {
         var response = Http.get(baseUrl + "/api/courses/" + courseKey);
         return response.status() == 200 ? Optional.of(response.json()) : Optional.empty();

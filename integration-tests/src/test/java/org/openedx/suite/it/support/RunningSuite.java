@@ -85,6 +85,8 @@ public final class RunningSuite {
                         .topicPrefix(TOPIC_PREFIX)
                         // the tests act as learners too
                         .devTokens(true)
+                        // the stand-in for the systems the LMS calls out to (webhooks, certificates, plagiarism)
+                        .sandbox(true)
                         .services(wanted)
                         .start();
                 Runtime.getRuntime().addShutdownHook(new Thread(started::close, "running-suite-shutdown"));
