@@ -56,6 +56,8 @@ class OutboundDeliveryTest {
     JdbcTemplate jdbc;
     @Autowired
     OutboundWorker worker;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     HttpReceiver receiver;
 
@@ -234,6 +236,9 @@ class OutboundDeliveryTest {
 
         assertThat(backlog.failed()).isGreaterThanOrEqualTo(1);
         assertThat(deliveries.withStatus(Status.FAILED, 100)).extracting(OutboundDelivery::id).contains(failed);
+        assertThat(meters.get("suite.outbound.failed").gauge().value()).isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("suite.outbound.pending").gauge().value()).isGreaterThanOrEqualTo(0);
+        assertThat(meters.get("suite.outbound.oldest.pending.age").gauge().value()).isGreaterThanOrEqualTo(0);
     }
 
     private UUID enqueue(String reference, String orderingKey, String path, String body) {
