@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Who may do what in credentials (ADR 7): a learner reads their own credentials; a course run's staff read its
  * learners' credentials of that run; clients read with {@code credentials:read}. A credential read by its uuid names
- * its learner and course in the database, so that check is the service's.
+ * its learner and course in the database, so that check is the service's. Programs are read by anyone and set up by
+ * the operator; a learner's program certificates are theirs (and {@code credentials:read}'s) to read.
  * The operator passes every rule; a request no rule names is the operator's alone. The README's access table is
  * this one.
  */
@@ -30,6 +31,10 @@ class CredentialsAccess implements AccessRules {
                 .access(allow(theLearner(), scope(Scopes.CREDENTIALS_READ)))
                 .requestMatchers(GET, "/api/credentials")
                 .access(allow(theLearner(), staffOfTheCourse(), scope(Scopes.CREDENTIALS_READ)))
-                .requestMatchers(GET, "/api/credentials/{uuid}").access(anyCaller());
+                .requestMatchers(GET, "/api/credentials/{uuid}").access(anyCaller())
+                // programs are public knowledge, like the catalog; only the operator sets them up
+                .requestMatchers(GET, "/api/programs", "/api/programs/{uuid}").access(anyCaller())
+                .requestMatchers(GET, "/api/program-certificates")
+                .access(allow(theLearner(), scope(Scopes.CREDENTIALS_READ)));
     }
 }

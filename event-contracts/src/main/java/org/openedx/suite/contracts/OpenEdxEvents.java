@@ -13,6 +13,7 @@ public final class OpenEdxEvents {
     private static final String CMS = "cms";
     private static final String LMS = "lms";
     private static final String EXAMS = "exams";
+    private static final String CREDENTIALS = "credentials";
 
     public static final EventType<CatalogInfoChangedEvent> COURSE_CATALOG_INFO_CHANGED = new EventType<>(
             "org.openedx.content_authoring.course.catalog_info.changed.v1", Topics.COURSE_CATALOG_INFO_CHANGED, CMS,
@@ -32,12 +33,16 @@ public final class OpenEdxEvents {
             "org.openedx.learning.course.passing.status.updated.v1", Topics.LEARNING_BADGES_LIFECYCLE, LMS,
             CoursePassingStatusEvent.class, e -> e.coursePassingStatus().course().courseKey());
 
+    public static final EventType<ProgramCertificateEvent> PROGRAM_CERTIFICATE_AWARDED = programCertificate("awarded");
+    public static final EventType<ProgramCertificateEvent> PROGRAM_CERTIFICATE_REVOKED = programCertificate("revoked");
+
     public static final List<EventType<?>> ALL = List.of(
             COURSE_CATALOG_INFO_CHANGED,
             CERTIFICATE_CREATED, CERTIFICATE_CHANGED, CERTIFICATE_REVOKED,
             EXAM_ATTEMPT_SUBMITTED, EXAM_ATTEMPT_VERIFIED, EXAM_ATTEMPT_REJECTED, EXAM_ATTEMPT_ERRORED,
             EXAM_ATTEMPT_RESET,
-            COURSE_PASSING_STATUS_UPDATED);
+            COURSE_PASSING_STATUS_UPDATED,
+            PROGRAM_CERTIFICATE_AWARDED, PROGRAM_CERTIFICATE_REVOKED);
 
     private static final Map<String, EventType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));
@@ -61,6 +66,12 @@ public final class OpenEdxEvents {
         return new EventType<>("org.openedx.learning.certificate." + change + ".v1",
                 Topics.LEARNING_CERTIFICATE_LIFECYCLE, LMS, CertificateEvent.class,
                 e -> e.certificate().course().courseKey());
+    }
+
+    private static EventType<ProgramCertificateEvent> programCertificate(String change) {
+        return new EventType<>("org.openedx.learning.program.certificate." + change + ".v1",
+                Topics.LEARNING_PROGRAM_CERTIFICATE_LIFECYCLE, CREDENTIALS, ProgramCertificateEvent.class,
+                e -> e.programCertificate().program().uuid());
     }
 
     private static EventType<ExamAttemptEvent> examAttempt(String change) {

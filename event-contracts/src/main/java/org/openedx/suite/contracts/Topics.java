@@ -7,6 +7,7 @@ public final class Topics {
     public static final String LEARNING_CERTIFICATE_LIFECYCLE = "learning-certificate-lifecycle";
     public static final String LEARNING_EXAM_ATTEMPT_LIFECYCLE = "learning-exam-attempt-lifecycle";
     public static final String LEARNING_BADGES_LIFECYCLE = "learning-badges-lifecycle";
+    public static final String LEARNING_PROGRAM_CERTIFICATE_LIFECYCLE = "learning-program-certificate-lifecycle";
 
     static final String DEAD_LETTER_SUFFIX = "-dlt";
 

@@ -37,8 +37,10 @@ class EventJsonTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("eventTypes")
-    void the_message_key_is_the_course_key(EventType<?> eventType) {
-        assertThat(keyOfSample(eventType)).isEqualTo(SamplePayloads.COURSE_KEY);
+    void the_message_key_is_the_course_key_or_for_program_certificates_the_program(EventType<?> eventType) {
+        String expected = eventType.payloadType() == ProgramCertificateEvent.class
+                ? SamplePayloads.PROGRAM_CERTIFICATE.programCertificate().program().uuid() : SamplePayloads.COURSE_KEY;
+        assertThat(keyOfSample(eventType)).isEqualTo(expected);
     }
 
     private static <T> String keyOfSample(EventType<T> eventType) {

@@ -20,7 +20,11 @@ class OpenEdxEventsTest {
             "org.openedx.learning.exam.attempt.rejected.v1, learning-exam-attempt-lifecycle, openedx/exams/web",
             "org.openedx.learning.exam.attempt.errored.v1, learning-exam-attempt-lifecycle, openedx/exams/web",
             "org.openedx.learning.exam.attempt.reset.v1, learning-exam-attempt-lifecycle, openedx/exams/web",
-            "org.openedx.learning.course.passing.status.updated.v1, learning-badges-lifecycle, openedx/lms/web"})
+            "org.openedx.learning.course.passing.status.updated.v1, learning-badges-lifecycle, openedx/lms/web",
+            "org.openedx.learning.program.certificate.awarded.v1, learning-program-certificate-lifecycle, "
+                    + "openedx/credentials/web",
+            "org.openedx.learning.program.certificate.revoked.v1, learning-program-certificate-lifecycle, "
+                    + "openedx/credentials/web"})
     void each_event_type_is_known_by_name_travels_on_its_base_topic_and_comes_from_its_producer(
             String name, String baseTopic, String source) {
         assertThat(OpenEdxEvents.byName(name)).hasValueSatisfying(type -> {
@@ -31,7 +35,7 @@ class OpenEdxEventsTest {
 
     @Test
     void every_known_event_type_is_listed() {
-        assertThat(OpenEdxEvents.ALL).hasSize(10).doesNotHaveDuplicates();
+        assertThat(OpenEdxEvents.ALL).hasSize(12).doesNotHaveDuplicates();
     }
 
     @Test

@@ -33,11 +33,18 @@ final class SamplePayloads {
     static final CoursePassingStatusEvent PASSING_STATUS =
             new CoursePassingStatusEvent(new CoursePassingStatusData(true, COURSE, LEARNER));
 
+    static final ProgramCertificateEvent PROGRAM_CERTIFICATE = new ProgramCertificateEvent(
+            new ProgramCertificateData(LEARNER, new ProgramCertificateData.ProgramData(
+                    "a9a8c1f5-3d33-4a55-9d2f-8c6a6d1e2b10", "Demonstration Program", "MicroMasters"),
+                    "5b6e2f0a-1c2d-4e3f-8a9b-0c1d2e3f4a5b", "awarded", "/credentials/5b6e2f0a-1c2d-4e3f-8a9b-0c1d2e3f4a5b",
+                    null));
+
     private static final Map<Class<?>, Object> BY_PAYLOAD_TYPE = Map.of(
             CatalogInfoChangedEvent.class, CATALOG_INFO,
             CertificateEvent.class, CERTIFICATE,
             ExamAttemptEvent.class, EXAM_ATTEMPT,
-            CoursePassingStatusEvent.class, PASSING_STATUS);
+            CoursePassingStatusEvent.class, PASSING_STATUS,
+            ProgramCertificateEvent.class, PROGRAM_CERTIFICATE);
 
     private SamplePayloads() {
     }

@@ -53,6 +53,8 @@ class LmsAccess implements AccessRules {
                 .requestMatchers(POST, "/api/dev/tokens").access(operatorOnly())
                 .requestMatchers("/api/webhooks", "/api/webhooks/**").access(operatorOnly())
                 .requestMatchers(GET, "/api/notifications").access(allow(theLearner()))
+                .requestMatchers(GET, "/api/programs/certificates")
+                .access(allow(theLearner(), scope(Scopes.CERTIFICATES_READ)))
                 // the learner submits for themselves, staff for anyone; only staff read (checked in OraController)
                 .requestMatchers(POST, "/api/ora/{usage_key}/submissions").access(anyCaller())
                 .requestMatchers(GET, "/api/ora/{usage_key}/submissions").access(anyCaller())

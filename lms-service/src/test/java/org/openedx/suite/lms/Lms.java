@@ -237,6 +237,14 @@ final class Lms {
                 .toList());
     }
 
+    /** What credentials announces of a learner's program certificate. */
+    UUID programCertificate(EventType<org.openedx.suite.contracts.ProgramCertificateEvent> type,
+                            org.openedx.suite.contracts.ProgramCertificateData certificate, Instant time) {
+        UUID id = UUID.randomUUID();
+        send(type, new org.openedx.suite.contracts.ProgramCertificateEvent(certificate), id, time, "credentials");
+        return id;
+    }
+
     private <T> void send(EventType<T> type, T payload, UUID id, Instant time, String service) {
         kafka.send(topics.topicOf(type), type.keyOf(payload), EventJson.write(payload),
                 headers(type, id, time, service));

@@ -11,8 +11,10 @@ public enum SuiteService {
 
     CMS("cms-service", 18010, "cms", List.of(Topic.CATALOG), List.of()),
     DISCOVERY("discovery-service", 18381, "discovery", List.of(), List.of(Topic.CATALOG)),
-    LMS("lms-service", 18000, "lms", List.of(Topic.CERTIFICATES, Topic.BADGES), List.of(Topic.CATALOG, Topic.EXAM_ATTEMPTS)),
-    CREDENTIALS("credentials-service", 18150, "credentials", List.of(), List.of(Topic.CERTIFICATES)),
+    LMS("lms-service", 18000, "lms", List.of(Topic.CERTIFICATES, Topic.BADGES),
+            List.of(Topic.CATALOG, Topic.EXAM_ATTEMPTS, Topic.PROGRAM_CERTIFICATES)),
+    CREDENTIALS("credentials-service", 18150, "credentials", List.of(Topic.PROGRAM_CERTIFICATES),
+            List.of(Topic.CERTIFICATES)),
     EXAMS("exams-service", 18740, "exams", List.of(Topic.EXAM_ATTEMPTS), List.of());
 
     private final String module;
@@ -89,6 +91,7 @@ public enum SuiteService {
         static final String CERTIFICATES = "learning-certificate-lifecycle";
         static final String BADGES = "learning-badges-lifecycle";
         static final String EXAM_ATTEMPTS = "learning-exam-attempt-lifecycle";
+        static final String PROGRAM_CERTIFICATES = "learning-program-certificate-lifecycle";
 
         private Topic() {
         }

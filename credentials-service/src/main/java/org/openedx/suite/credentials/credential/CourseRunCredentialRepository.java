@@ -25,4 +25,19 @@ interface CourseRunCredentialRepository extends JpaRepository<CourseRunCredentia
             """)
     List<CourseRunCredential> findAllOf(@Param("usernames") String[] usernames,
                                         @Param("courseKeys") String[] courseKeys);
+
+    @Query(nativeQuery = true, value = """
+            SELECT c.* FROM course_run_credential c
+             WHERE c.status = 'awarded' AND c.username = ANY (CAST(:usernames AS text[]))
+               AND c.course_key = ANY (CAST(:courseKeys AS text[]))
+            """)
+    List<CourseRunCredential> findAwardedOf(@Param("usernames") String[] usernames,
+                                            @Param("courseKeys") String[] courseKeys);
+
+    @Query(nativeQuery = true, value = """
+            SELECT c.username FROM course_run_credential c
+             WHERE c.status = 'awarded' AND c.course_key = ANY (CAST(:courseKeys AS text[]))
+             GROUP BY c.username HAVING count(DISTINCT c.course_key) = :count
+            """)
+    List<String> holdersOfAll(@Param("courseKeys") String[] courseKeys, @Param("count") int count);
 }

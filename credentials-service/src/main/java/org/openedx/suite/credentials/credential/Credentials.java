@@ -1,8 +1,11 @@
 package org.openedx.suite.credentials.credential;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,6 +24,7 @@ import org.openedx.suite.eventbus.InboundEvent;
 import org.openedx.suite.eventbus.InboundEvents;
 import org.openedx.suite.eventbus.LoadedRows;
 import org.openedx.suite.web.ApiException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,11 +41,14 @@ class Credentials {
     private final CourseRunCredentialRepository credentials;
     private final Learners learners;
     private final EntityManager entityManager;
+    private final ApplicationEventPublisher publisher;
 
-    Credentials(CourseRunCredentialRepository credentials, Learners learners, EntityManager entityManager) {
+    Credentials(CourseRunCredentialRepository credentials, Learners learners, EntityManager entityManager,
+                ApplicationEventPublisher publisher) {
         this.credentials = credentials;
         this.learners = learners;
         this.entityManager = entityManager;
+        this.publisher = publisher;
     }
 
     /**
@@ -73,30 +80,44 @@ class Credentials {
                         keys.stream().map(CredentialKey::courseKey).toArray(String[]::new)),
                 CredentialKey::of);
         Learners.Recorder learnersOfEvents = learners.recorder(events, usernames);
+        Map<String, Set<String>> changed = new LinkedHashMap<>();
+        Map<String, Instant> times = new HashMap<>();
         for (InboundEvent<CertificateEvent> event : applicable) {
-            apply(event.payload().certificate(), event.metadata(), newest, known, learnersOfEvents);
+            if (apply(event.payload().certificate(), event.metadata(), newest, known, learnersOfEvents)) {
+                CredentialKey key = CredentialKey.of(event.payload().certificate());
+                changed.computeIfAbsent(key.username(), u -> new TreeSet<>()).add(key.courseKey());
+                times.merge(key.username(), EventTimes.truncate(event.metadata().time()),
+                        (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        if (!changed.isEmpty()) {
+            publisher.publishEvent(new CredentialsChanged(changed, times));
         }
     }
 
-    /** One event, in memory: the learner it describes, then (newest wins) the credential it awards or revokes. */
-    private static void apply(CertificateData certificate, EventMetadata event, EntityVersions.Locked newest,
-                              LoadedRows<CredentialKey, CourseRunCredential> known, Learners.Recorder learners) {
+    /**
+     * One event, in memory: the learner it describes, then (newest wins) the credential it awards or revokes.
+     *
+     * @return whether the event was applied to the credential (it may have changed whether it is awarded)
+     */
+    private static boolean apply(CertificateData certificate, EventMetadata event, EntityVersions.Locked newest,
+                                 LoadedRows<CredentialKey, CourseRunCredential> known, Learners.Recorder learners) {
         CredentialKey key = CredentialKey.of(certificate);
         Optional<CourseRunCredential> credential = known.find(key);
         // whether a credential exists may have been decided by an event earlier in the batch
         if (ignoredAsAudit(event, certificate, credential.isPresent())) {
-            return;
+            return false;
         }
         // the learner first: the flush inserts in the order rows were created, and a credential refers to its learner
         learners.record(certificate.user(), event);
         if (!newest.advance(key.entityKey(), event)) {
-            return;
+            return false;
         }
         Instant at = EventTimes.truncate(event.time());
         CertificateChange change = CertificateChange.of(event.type());
         if (credential.isEmpty()) {
             firstSeen(change, certificate, at).ifPresent(first -> known.findOrCreate(key, () -> first));
-            return;
+            return true;
         }
         String mode = certificate.mode();
         switch (change) {
@@ -104,6 +125,7 @@ class Credentials {
             case CHANGED -> credential.get().change(mode, at);
             case REVOKED -> credential.get().revoke(AUDIT.equals(mode) ? credential.get().certificateType() : mode, at);
         }
+        return true;
     }
 
     /**

@@ -37,6 +37,12 @@ class Learner {
         this.modified = modified;
     }
 
+    /** As events carry a user: an active user, since this service hears only of users the LMS announces. */
+    org.openedx.suite.contracts.UserData toUserData() {
+        return new org.openedx.suite.contracts.UserData(userId, true,
+                new org.openedx.suite.contracts.UserPersonalData(username, email, name));
+    }
+
     String username() {
         return username;
     }

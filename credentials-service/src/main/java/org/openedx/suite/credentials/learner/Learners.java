@@ -40,6 +40,16 @@ public class Learners {
         return new Recorder(newest, LoadedRows.of(entityManager, known, Learner::username));
     }
 
+    /** The learners of these usernames as events carry them ({@code UserData}), by username. */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, UserData> usersByName(Collection<String> usernames) {
+        java.util.Map<String, UserData> users = new java.util.HashMap<>();
+        for (Learner learner : learners.findAllByUsername(usernames.toArray(String[]::new))) {
+            users.put(learner.username(), learner.toUserData());
+        }
+        return users;
+    }
+
     @Transactional(readOnly = true)
     LearnerResponse find(String username) {
         return learners.findByUsername(username).map(LearnerResponse::of)

@@ -238,7 +238,17 @@ class AuthorizationSweepTest {
                 new Operation(SuiteService.CREDENTIALS, "GET", "/api/credentials",
                         "/api/credentials?username=" + learner, null, false),
                 new Operation(SuiteService.CREDENTIALS, "GET", "/api/credentials/{}",
-                        "/api/credentials/" + credential.value, null, false));
+                        "/api/credentials/" + credential.value, null, false),
+                new Operation(SuiteService.CREDENTIALS, "POST", "/api/programs", "/api/programs",
+                        Map.of("title", "Authz program", "organization", "edX", "type", "XSeries",
+                                "course_keys", List.of(course)), false),
+                new Operation(SuiteService.CREDENTIALS, "GET", "/api/programs", "/api/programs", null, true),
+                new Operation(SuiteService.CREDENTIALS, "GET", "/api/programs/{}",
+                        "/api/programs/" + UUID.randomUUID(), null, true),
+                new Operation(SuiteService.CREDENTIALS, "GET", "/api/program-certificates",
+                        "/api/program-certificates?username=" + learner, null, false),
+                new Operation(SuiteService.LMS, "GET", "/api/programs/certificates",
+                        "/api/programs/certificates?username=" + learner, null, false));
 
         written = new WrittenState(suite);
         settledFixture = written.settled(EVENTUALLY);

@@ -1,8 +1,12 @@
 package org.openedx.suite.it.badinput;
 
+import static org.openedx.suite.it.badinput.Field.required;
+
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import org.openedx.suite.it.badinput.Field.Kind;
 import org.openedx.suite.runner.SuiteService;
 
 /** credentials-service: learners' credentials, read-only over REST. */
@@ -48,6 +52,32 @@ final class CredentialsRequests {
                 .usernamesInPath(username -> "/api/learners/" + username)
                 .wrongMethod("DELETE")
                 .wrongMethod("POST");
-        return List.of(list, one, learnerRecord);
+        Endpoint createProgram = Endpoint.of(SuiteService.CREDENTIALS, "POST", "/api/programs", "/api/programs")
+                .body(() -> new java.util.LinkedHashMap<>(Map.of("title", "Sweep program", "organization", "edX",
+                                "type", "MicroMasters", "course_keys", List.of(fixture.courseKey()))),
+                        required("title", Kind.TEXT), required("organization", Kind.TEXT), required("type", Kind.TEXT),
+                        required("course_keys", Kind.LIST))
+                .set("course_keys empty", "course_keys", List.of(), 400, "course_keys")
+                .set("course_keys with a malformed key", "course_keys", List.of(fixture.courseKey(), "edX/Demo/2026"),
+                        400, "course_keys[1]")
+                .set("course_keys with a usage key", "course_keys",
+                        List.of("block-v1:edX+DemoX+2026+type@sequential+block@x"), 400, "course_keys[0]")
+                .set("organization with a space", "organization", "ed X", 400, "organization")
+                .set("title of 256 characters", "title", "t".repeat(256), 400, "title")
+                .wrongMethod("DELETE");
+        Endpoint programs = Endpoint.of(SuiteService.CREDENTIALS, "GET", "/api/programs", "/api/programs")
+                .wrongMethod("PUT");
+        Endpoint program = Endpoint.of(SuiteService.CREDENTIALS, "GET", "/api/programs/{uuid}",
+                        "/api/programs/" + UUID.randomUUID())
+                .pathCase("not a UUID", "/api/programs/not-a-uuid", 400, "uuid")
+                .pathCase("unknown UUID", "/api/programs/" + UUID.randomUUID(), 404, null)
+                .wrongMethod("DELETE");
+        Endpoint programCertificates = Endpoint.of(SuiteService.CREDENTIALS, "GET", "/api/program-certificates",
+                        "/api/program-certificates")
+                .pathCase("no username", "/api/program-certificates", 400, "username")
+                .query("empty username", "username=", 400, "username")
+                .query("blank username", "username=%20%20", 400, "username")
+                .wrongMethod("POST");
+        return List.of(list, one, learnerRecord, createProgram, programs, program, programCertificates);
     }
 }

@@ -317,7 +317,13 @@ final class LmsRequests {
                 .query("unknown username", "username=nobody_at_all", 404, null)
                 .query("username with a NUL byte", "username=bad%00name", ANY_4XX, null)
                 .wrongMethod("POST");
-        return List.of(submit, list, plagiarismCallback, notifications);
+        Endpoint programRecords = Endpoint.of(SuiteService.LMS, "GET", "/api/programs/certificates",
+                        "/api/programs/certificates")
+                .pathCase("no username", "/api/programs/certificates", 400, "username")
+                .query("unknown username", "username=nobody_at_all", 404, null)
+                .query("username with a NUL byte", "username=bad%00name", ANY_4XX, null)
+                .wrongMethod("POST");
+        return List.of(submit, list, plagiarismCallback, notifications, programRecords);
     }
 
     private static Map<String, Object> subscription() {

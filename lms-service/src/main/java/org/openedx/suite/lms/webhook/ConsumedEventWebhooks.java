@@ -6,13 +6,14 @@ import org.openedx.suite.contracts.CatalogInfoChangedEvent;
 import org.openedx.suite.contracts.EventType;
 import org.openedx.suite.contracts.ExamAttemptEvent;
 import org.openedx.suite.contracts.OpenEdxEvents;
+import org.openedx.suite.contracts.ProgramCertificateEvent;
 import org.openedx.suite.eventbus.EventHandler;
 import org.openedx.suite.eventbus.InboundEvents;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Hands the events the LMS applies (catalog changes, exam attempts) to the webhooks, in the consumer's transaction
+ * Hands the events the LMS applies (catalog changes, exam attempts, program certificates) to the webhooks, in the consumer's transaction
  * beside the LMS's own handler of the type: exactly once per event, like every effect of a consumed event.
  */
 final class ConsumedEventWebhooks<T> implements EventHandler<T> {
@@ -50,6 +51,11 @@ final class ConsumedEventWebhooks<T> implements EventHandler<T> {
         @Bean
         ConsumedEventWebhooks<ExamAttemptEvent> examAttemptWebhooks(WebhookFanOut fanOut) {
             return new ConsumedEventWebhooks<>(OpenEdxEvents.withPayload(ExamAttemptEvent.class), fanOut);
+        }
+
+        @Bean
+        ConsumedEventWebhooks<ProgramCertificateEvent> programCertificateWebhooks(WebhookFanOut fanOut) {
+            return new ConsumedEventWebhooks<>(OpenEdxEvents.withPayload(ProgramCertificateEvent.class), fanOut);
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.openedx.suite.contracts.EventType;
 import org.openedx.suite.contracts.OpenEdxEvents;
+import org.openedx.suite.eventbus.ProducedEvents;
 import org.openedx.suite.outbound.DeliveryAttempt;
 import org.openedx.suite.outbound.OutboundDeliveries;
 import org.openedx.suite.outbound.OutboundDelivery;
@@ -26,9 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class Webhooks {
 
-    /** Every event type of the suite: the LMS publishes or applies each (see {@code WebhookTypesTest}). */
-    static final List<String> SUBSCRIBABLE = OpenEdxEvents.ALL.stream().map(EventType::name).toList();
     private static final int LOG_LIMIT = 100;
+
+    /** The event types the LMS publishes or hands to the webhooks when it applies them, in the catalog's order. */
+    private final List<String> subscribable;
 
     private final WebhookSubscriptionRepository subscriptions;
     private final OutboundDeliveries deliveries;
@@ -37,7 +39,12 @@ class Webhooks {
     private final JsonMapper json;
 
     Webhooks(WebhookSubscriptionRepository subscriptions, OutboundDeliveries deliveries, OutboundUrlPolicy urls,
-             JdbcTemplate jdbc, JsonMapper json) {
+             JdbcTemplate jdbc, JsonMapper json, List<ProducedEvents> produced,
+             List<ConsumedEventWebhooks<?>> relayed) {
+        java.util.Set<EventType<?>> seen = new java.util.HashSet<>();
+        produced.forEach(events -> seen.addAll(events.types()));
+        relayed.forEach(handler -> seen.addAll(handler.eventTypes()));
+        this.subscribable = OpenEdxEvents.ALL.stream().filter(seen::contains).map(EventType::name).toList();
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.urls = urls;
@@ -116,9 +123,9 @@ class Webhooks {
     private void configure(WebhookSubscription subscription, WebhookController.SubscriptionRequest request) {
         List<String> types = request.eventTypes();
         for (int i = 0; i < types.size(); i++) {
-            if (!SUBSCRIBABLE.contains(types.get(i))) {
+            if (!subscribable.contains(types.get(i))) {
                 throw ApiException.badRequest("event_types[" + i + "]", "is not an event type of the suite: "
-                        + types.get(i) + "; one of " + String.join(", ", SUBSCRIBABLE));
+                        + types.get(i) + "; one of " + String.join(", ", subscribable));
             }
         }
         URI url;
