@@ -86,7 +86,8 @@ grant cms cms-service "course-catalog-info-changed" ""
 grant discovery discovery-service "" "course-catalog-info-changed"
 grant lms lms-service "learning-certificate-lifecycle learning-badges-lifecycle" \
   "course-catalog-info-changed learning-exam-attempt-lifecycle learning-program-certificate-lifecycle"
-grant credentials credentials-service "learning-program-certificate-lifecycle" "learning-certificate-lifecycle"
+grant credentials credentials-service "learning-program-certificate-lifecycle learning-badges-lifecycle" \
+  "learning-certificate-lifecycle learning-badges-lifecycle"
 grant exams exams-service "learning-exam-attempt-lifecycle" ""
 touch /tmp/suite-acls-ready
 echo "===> SASL principals and ACLs of the suite's services are in place"

@@ -34,7 +34,10 @@ class CredentialsAccess implements AccessRules {
                 .requestMatchers(GET, "/api/credentials/{uuid}").access(anyCaller())
                 // programs are public knowledge, like the catalog; only the operator sets them up
                 .requestMatchers(GET, "/api/programs", "/api/programs/{uuid}").access(anyCaller())
-                .requestMatchers(GET, "/api/program-certificates")
-                .access(allow(theLearner(), scope(Scopes.CREDENTIALS_READ)));
+                .requestMatchers(GET, "/api/program-certificates", "/api/badges",
+                        "/api/badge-templates/{uuid}/progress")
+                .access(allow(theLearner(), scope(Scopes.CREDENTIALS_READ)))
+                // a badge names its learner in the database: BadgeController checks
+                .requestMatchers(GET, "/api/badges/{uuid}").access(anyCaller());
     }
 }

@@ -14,7 +14,9 @@ import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTe
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.springframework.test.context.TestConstructor;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
@@ -29,10 +31,31 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 @AutoConfigureRestTestClient
 @Import(CredentialsServiceTest.Clients.class)
 @TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
+// badges count certificates too; calls to the badge provider go to a loopback server and are retried quickly
+@TestPropertySource(properties = {
+        "suite.badges.event-types=org.openedx.learning.course.passing.status.updated.v1,"
+                + "org.openedx.learning.certificate.created.v1,org.openedx.learning.certificate.revoked.v1",
+        "suite.outbound.allowed-hosts=127.0.0.1",
+        "suite.outbound.first-retry=100ms",
+        "suite.outbound.max-retry-interval=400ms",
+        "suite.outbound.poll-interval=200ms",
+        "suite.outbound.connect-timeout=1s",
+        "suite.outbound.read-timeout=3s",
+        "suite.outbound.lease=10s"})
 public @interface CredentialsServiceTest {
 
     @TestConfiguration(proxyBeanMethods = false)
     class Clients {
+
+        /** Credly is {@link BadgeProvider}. */
+        @Bean
+        static DynamicPropertyRegistrar badgeProvider() {
+            return registry -> {
+                registry.add("suite.badges.credly.url", () -> BadgeProvider.CREDLY.url("/credly").toString());
+                registry.add("suite.badges.credly.organization-id", () -> BadgeProvider.ORGANIZATION);
+                registry.add("suite.badges.credly.api-key", () -> BadgeProvider.API_KEY);
+            };
+        }
 
         @Bean
         CredentialsApi credentialsApi(RestTestClient http) {

@@ -104,7 +104,7 @@ public final class Lms {
             return new Learner(id, username, email, newName);
         }
 
-        UserData userData() {
+        public UserData userData() {
             return new UserData(id, true, new UserPersonalData(username, email, name));
         }
     }

@@ -36,13 +36,17 @@ public final class OpenEdxEvents {
     public static final EventType<ProgramCertificateEvent> PROGRAM_CERTIFICATE_AWARDED = programCertificate("awarded");
     public static final EventType<ProgramCertificateEvent> PROGRAM_CERTIFICATE_REVOKED = programCertificate("revoked");
 
+    public static final EventType<BadgeEvent> BADGE_AWARDED = badge("awarded");
+    public static final EventType<BadgeEvent> BADGE_REVOKED = badge("revoked");
+
     public static final List<EventType<?>> ALL = List.of(
             COURSE_CATALOG_INFO_CHANGED,
             CERTIFICATE_CREATED, CERTIFICATE_CHANGED, CERTIFICATE_REVOKED,
             EXAM_ATTEMPT_SUBMITTED, EXAM_ATTEMPT_VERIFIED, EXAM_ATTEMPT_REJECTED, EXAM_ATTEMPT_ERRORED,
             EXAM_ATTEMPT_RESET,
             COURSE_PASSING_STATUS_UPDATED,
-            PROGRAM_CERTIFICATE_AWARDED, PROGRAM_CERTIFICATE_REVOKED);
+            PROGRAM_CERTIFICATE_AWARDED, PROGRAM_CERTIFICATE_REVOKED,
+            BADGE_AWARDED, BADGE_REVOKED);
 
     private static final Map<String, EventType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));
@@ -66,6 +70,11 @@ public final class OpenEdxEvents {
         return new EventType<>("org.openedx.learning.certificate." + change + ".v1",
                 Topics.LEARNING_CERTIFICATE_LIFECYCLE, LMS, CertificateEvent.class,
                 e -> e.certificate().course().courseKey());
+    }
+
+    private static EventType<BadgeEvent> badge(String change) {
+        return new EventType<>("org.openedx.learning.badge." + change + ".v1", Topics.LEARNING_BADGES_LIFECYCLE,
+                CREDENTIALS, BadgeEvent.class, e -> e.badge().uuid());
     }
 
     private static EventType<ProgramCertificateEvent> programCertificate(String change) {

@@ -24,7 +24,9 @@ class OpenEdxEventsTest {
             "org.openedx.learning.program.certificate.awarded.v1, learning-program-certificate-lifecycle, "
                     + "openedx/credentials/web",
             "org.openedx.learning.program.certificate.revoked.v1, learning-program-certificate-lifecycle, "
-                    + "openedx/credentials/web"})
+                    + "openedx/credentials/web",
+            "org.openedx.learning.badge.awarded.v1, learning-badges-lifecycle, openedx/credentials/web",
+            "org.openedx.learning.badge.revoked.v1, learning-badges-lifecycle, openedx/credentials/web"})
     void each_event_type_is_known_by_name_travels_on_its_base_topic_and_comes_from_its_producer(
             String name, String baseTopic, String source) {
         assertThat(OpenEdxEvents.byName(name)).hasValueSatisfying(type -> {
@@ -35,11 +37,11 @@ class OpenEdxEventsTest {
 
     @Test
     void every_known_event_type_is_listed() {
-        assertThat(OpenEdxEvents.ALL).hasSize(12).doesNotHaveDuplicates();
+        assertThat(OpenEdxEvents.ALL).hasSize(14).doesNotHaveDuplicates();
     }
 
     @Test
     void an_event_type_outside_the_suite_is_unknown() {
-        assertThat(OpenEdxEvents.byName("org.openedx.learning.badge.awarded.v1")).isEmpty();
+        assertThat(OpenEdxEvents.byName("org.openedx.learning.forum.thread.created.v1")).isEmpty();
     }
 }

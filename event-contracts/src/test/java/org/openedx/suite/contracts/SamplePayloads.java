@@ -39,12 +39,17 @@ final class SamplePayloads {
                     "5b6e2f0a-1c2d-4e3f-8a9b-0c1d2e3f4a5b", "awarded", "/credentials/5b6e2f0a-1c2d-4e3f-8a9b-0c1d2e3f4a5b",
                     null));
 
+    static final BadgeEvent BADGE = new BadgeEvent(new BadgeEvent.BadgeData("0f7c3c1e-52b8-4d7a-9a55-1b2c3d4e5f60",
+            LEARNER, new BadgeEvent.BadgeTemplateData("7d2f1c3b-9e8a-4b5c-8d7e-6f5a4b3c2d1e", "credly",
+            "Demonstration Badge", null, null)));
+
     private static final Map<Class<?>, Object> BY_PAYLOAD_TYPE = Map.of(
             CatalogInfoChangedEvent.class, CATALOG_INFO,
             CertificateEvent.class, CERTIFICATE,
             ExamAttemptEvent.class, EXAM_ATTEMPT,
             CoursePassingStatusEvent.class, PASSING_STATUS,
-            ProgramCertificateEvent.class, PROGRAM_CERTIFICATE);
+            ProgramCertificateEvent.class, PROGRAM_CERTIFICATE,
+            BadgeEvent.class, BADGE);
 
     private SamplePayloads() {
     }

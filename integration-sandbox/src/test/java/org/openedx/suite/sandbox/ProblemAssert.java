@@ -11,11 +11,16 @@ public final class ProblemAssert {
     }
 
     public static void assertProblem(Answer answer, int status, String field) {
-        assertThat(answer.status()).as("status of %s", answer).isEqualTo(status);
-        assertThat(answer.contentType()).as("content type of %s", answer).isEqualTo("application/problem+json");
-        assertThat(answer.json().get("status").intValue()).isEqualTo(status);
+        assertProblem(answer, status);
         assertThat(answer.json().get("detail").stringValue()).as("detail of %s", answer).startsWith(field + ": ");
         assertThat(answer.json().get("errors").get(0).get("field").stringValue()).as("errors of %s", answer)
                 .isEqualTo(field);
+    }
+
+    /** A refusal that blames no one field (404, 401, a fault's status, ...). */
+    public static void assertProblem(Answer answer, int status) {
+        assertThat(answer.status()).as("status of %s", answer).isEqualTo(status);
+        assertThat(answer.contentType()).as("content type of %s", answer).isEqualTo("application/problem+json");
+        assertThat(answer.json().get("status").intValue()).as("status in %s", answer).isEqualTo(status);
     }
 }

@@ -42,23 +42,38 @@ public class SandboxClient {
         assertNoContent(delete("/api/faults"));
     }
 
-    public Answer get(String path) {
-        return send("GET", path, null);
+    /** {@code PUT /api/faults} with the fault as JSON; throws unless it is set. */
+    public void fault(String fault) {
+        Answer answer = put("/api/faults", fault);
+        if (answer.status() != 200) {
+            throw new IllegalStateException("PUT /api/faults " + fault + ": " + answer);
+        }
+    }
+
+    /** A GET with headers as name, value pairs. */
+    public Answer get(String path, String... headers) {
+        return send("GET", path, null, headers);
     }
 
     public Answer delete(String path) {
         return send("DELETE", path, null);
     }
 
-    public Answer put(String path, String json) {
-        return send("PUT", path, json, "Content-Type", "application/json");
+    /** A PUT with a JSON body (or any text) and headers as name, value pairs. */
+    public Answer put(String path, String json, String... headers) {
+        return sendJson("PUT", path, json, headers);
     }
 
     /** A POST with a JSON body (or any text) and headers as name, value pairs. */
     public Answer post(String path, String json, String... headers) {
+        return sendJson("POST", path, json, headers);
+    }
+
+    /** A request with a JSON body (or any text) and headers as name, value pairs. */
+    public Answer sendJson(String method, String path, String json, String... headers) {
         List<String> all = new ArrayList<>(List.of("Content-Type", "application/json"));
         all.addAll(List.of(headers));
-        return send("POST", path, json, all.toArray(String[]::new));
+        return send(method, path, json, all.toArray(String[]::new));
     }
 
     public Answer send(String method, String path, String body, String... headers) {

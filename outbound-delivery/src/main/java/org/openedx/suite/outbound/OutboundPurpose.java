@@ -1,5 +1,6 @@
 package org.openedx.suite.outbound;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 
@@ -12,6 +13,14 @@ public interface OutboundPurpose {
 
     /** The {@link OutboundRequest#purpose()} this bean serves. */
     String name();
+
+    /**
+     * Where an attempt goes: the delivery's URL, unless the purpose completes it from what it learnt since the call was
+     * written (a provider's id for the thing to revoke, say). The URL rule applies to what this returns.
+     */
+    default URI url(OutboundDelivery delivery) {
+        return delivery.url();
+    }
 
     /** Headers for one attempt, computed just before it is sent (at {@code sentAt}). */
     default Map<String, String> headers(OutboundDelivery delivery, Instant sentAt) {

@@ -2,6 +2,7 @@ package org.openedx.suite.outbound;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -264,15 +265,16 @@ final class OutboundWorker implements SmartLifecycle {
         Instant started = Instant.now();
         long startNanos = System.nanoTime();
         Outcome outcome;
-        Optional<OutboundUrlPolicy.Refusal> refusal = policy.check(delivery.url());
+        URI target = purpose.url(delivery);
+        Optional<OutboundUrlPolicy.Refusal> refusal = policy.check(target);
         if (refusal.isPresent() && !refusal.get().retryable()) {
             circuit.releasePermission();
-            outcome = Outcome.failed(null, "refused: " + delivery.url() + " " + refusal.get().reason(), null);
+            outcome = Outcome.failed(null, "refused: " + target + " " + refusal.get().reason(), null);
         } else if (refusal.isPresent()) {
             circuit.releasePermission();
             outcome = Outcome.retry(null, refusal.get().reason(), null, null);
         } else {
-            outcome = call(delivery, purpose, started);
+            outcome = call(delivery, target, purpose, started);
             long nanos = System.nanoTime() - startNanos;
             if (outcome.destinationFailed()) {
                 circuit.onError(nanos, TimeUnit.NANOSECONDS, new IOException(outcome.error()));
@@ -291,10 +293,10 @@ final class OutboundWorker implements SmartLifecycle {
         }
     }
 
-    private Outcome call(OutboundDelivery delivery, OutboundPurpose purpose, Instant sentAt) {
+    private Outcome call(OutboundDelivery delivery, URI target, OutboundPurpose purpose, Instant sentAt) {
         try {
             return http.method(HttpMethod.valueOf(delivery.method()))
-                    .uri(delivery.url())
+                    .uri(target)
                     .headers(headers -> {
                         headers.set("Idempotency-Key", delivery.id().toString());
                         headers.set("User-Agent", userAgent);

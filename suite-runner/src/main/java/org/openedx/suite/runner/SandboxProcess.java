@@ -56,6 +56,21 @@ public final class SandboxProcess extends BootJarProcess {
             environment.put("ORA_PLAGIARISM_SECRET", plagiarismSecret);
             return environment;
         }
+
+        /**
+         * What points credentials at this sandbox's badge providers, with the sandbox's default organization and keys
+         * ({@code SANDBOX_CREDLY_*}, {@code SANDBOX_ACCREDIBLE_API_KEY}, which the runner leaves at their defaults).
+         */
+        public Map<String, String> credentialsEnvironment() {
+            Map<String, String> environment = new LinkedHashMap<>();
+            environment.put("OUTBOUND_ALLOWED_HOSTS", "localhost,127.0.0.1");
+            environment.put("CREDLY_API_URL", baseUrl() + "/credly");
+            environment.put("CREDLY_ORGANIZATION_ID", "suite-org");
+            environment.put("CREDLY_API_KEY", "change-me-credly");
+            environment.put("ACCREDIBLE_API_URL", baseUrl() + "/accredible");
+            environment.put("ACCREDIBLE_API_KEY", "change-me-accredible");
+            return environment;
+        }
     }
 
     private final Config config;
@@ -90,6 +105,11 @@ public final class SandboxProcess extends BootJarProcess {
     /** What points the LMS at this sandbox: see {@link Config#lmsEnvironment()}. */
     public Map<String, String> lmsEnvironment() {
         return config.lmsEnvironment();
+    }
+
+    /** What points credentials at this sandbox: see {@link Config#credentialsEnvironment()}. */
+    public Map<String, String> credentialsEnvironment() {
+        return config.credentialsEnvironment();
     }
 
     /** The secret the plagiarism callbacks are signed with ({@code SANDBOX_PLAGIARISM_SECRET}). */

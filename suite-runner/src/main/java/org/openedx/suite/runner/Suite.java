@@ -287,18 +287,19 @@ public final class Suite implements AutoCloseable {
     }
 
     /**
-     * What points a service at systems outside the suite: the LMS may call receivers on this machine (the tests' and
-     * the local run's, over plain http), and is pointed at the sandbox where the suite runs one.
+     * What points a service at systems outside the suite: the LMS and credentials may call receivers on this machine
+     * (the tests' and the local run's, over plain http), and are pointed at the sandbox where the suite runs one.
      */
     private Map<String, String> externalSystemsOf(SuiteService service) {
-        if (service != SuiteService.LMS) {
+        if (service != SuiteService.LMS && service != SuiteService.CREDENTIALS) {
             return Map.of();
         }
         Map<String, String> environment = new java.util.LinkedHashMap<>();
         environment.put("OUTBOUND_ALLOWED_HOSTS", "localhost,127.0.0.1");
         SandboxProcess running = sandbox;
         if (running != null) {
-            environment.putAll(running.lmsEnvironment());
+            environment.putAll(service == SuiteService.LMS ? running.lmsEnvironment()
+                    : running.credentialsEnvironment());
         }
         return environment;
     }

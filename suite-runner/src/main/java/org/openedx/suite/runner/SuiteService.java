@@ -13,8 +13,8 @@ public enum SuiteService {
     DISCOVERY("discovery-service", 18381, "discovery", List.of(), List.of(Topic.CATALOG)),
     LMS("lms-service", 18000, "lms", List.of(Topic.CERTIFICATES, Topic.BADGES),
             List.of(Topic.CATALOG, Topic.EXAM_ATTEMPTS, Topic.PROGRAM_CERTIFICATES)),
-    CREDENTIALS("credentials-service", 18150, "credentials", List.of(Topic.PROGRAM_CERTIFICATES),
-            List.of(Topic.CERTIFICATES)),
+    CREDENTIALS("credentials-service", 18150, "credentials", List.of(Topic.PROGRAM_CERTIFICATES, Topic.BADGES),
+            List.of(Topic.CERTIFICATES, Topic.BADGES)),
     EXAMS("exams-service", 18740, "exams", List.of(Topic.EXAM_ATTEMPTS), List.of());
 
     private final String module;

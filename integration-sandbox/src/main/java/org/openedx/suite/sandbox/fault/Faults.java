@@ -15,6 +15,8 @@ public class Faults {
     public static final String WEBHOOK = "webhook";
     public static final String CERTIFICATE_PROVIDER = "certificate-provider";
     public static final String PLAGIARISM = "plagiarism";
+    public static final String CREDLY = "credly";
+    public static final String ACCREDIBLE = "accredible";
 
     private final Map<String, Fault> byTarget = new TreeMap<>();
 

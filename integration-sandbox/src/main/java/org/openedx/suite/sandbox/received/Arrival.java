@@ -14,7 +14,7 @@ public record Arrival(Kind kind, String receiver, String path, String idempotenc
 
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-    /** A request to the certificate provider or the plagiarism service. */
+    /** A request to a stand-in other than a webhook receiver. */
     public static Arrival of(Kind kind, HttpServletRequest request) {
         return new Arrival(kind, null, request.getRequestURI(), idempotencyKey(request), null);
     }

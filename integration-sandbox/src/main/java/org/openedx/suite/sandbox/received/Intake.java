@@ -41,16 +41,28 @@ public class Intake {
      */
     public ResponseEntity<Object> receive(Arrival arrival, byte[] body,
                                           Function<JsonNode, ResponseEntity<Object>> answer) {
+        return receive(arrival, () -> { }, body, answer);
+    }
+
+    /**
+     * Answers a request to a stand-in that checks who sends it before it reads the body.
+     *
+     * @param admit  checks the request before its body is read (a provider's organization and API key); it may throw
+     *               {@link SandboxException}
+     * @param answer the stand-in's answer to the body, parsed; it may throw {@link SandboxException}
+     */
+    public ResponseEntity<Object> receive(Arrival arrival, Runnable admit, byte[] body,
+                                          Function<JsonNode, ResponseEntity<Object>> answer) {
         Received.Ticket ticket = received.arrive(arrival);
         Optional<JsonNode> parsed = JsonBody.parse(json, body);
         ResponseEntity<Object> response = faults.take(arrival.kind().faultTarget(), arrival.receiver())
-                .map(fault -> play(fault, arrival, parsed, answer))
-                .orElseGet(() -> answer(parsed, answer));
+                .map(fault -> play(fault, arrival, admit, parsed, answer))
+                .orElseGet(() -> answer(admit, parsed, answer));
         received.record(ticket, arrival, parsed.orElseGet(() -> asText(body)), response.getStatusCode().value());
         return response;
     }
 
-    private ResponseEntity<Object> play(Fault fault, Arrival arrival, Optional<JsonNode> body,
+    private ResponseEntity<Object> play(Fault fault, Arrival arrival, Runnable admit, Optional<JsonNode> body,
                                         Function<JsonNode, ResponseEntity<Object>> answer) {
         return switch (fault.mode()) {
             case DOWN -> ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
@@ -59,14 +71,15 @@ public class Intake {
                     "the sandbox plays a fault for " + fault.target() + " (" + arrival.kind().label() + ")"));
             case SLOW -> {
                 pause(fault.delayMs());
-                yield answer(body, answer);
+                yield answer(admit, body, answer);
             }
         };
     }
 
-    private static ResponseEntity<Object> answer(Optional<JsonNode> body,
+    private static ResponseEntity<Object> answer(Runnable admit, Optional<JsonNode> body,
                                                  Function<JsonNode, ResponseEntity<Object>> answer) {
         try {
+            admit.run();
             return answer.apply(body.orElseThrow(() -> SandboxException.badRequest("body", "must be JSON")));
         } catch (SandboxException e) {
             return Problems.of(e);

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/received}: what the stand-ins received, in arrival order ({@code ?kind=&receiver=} filter it);
- * {@code DELETE} forgets it together with the certificates and checks the requests created.
+ * {@code DELETE} forgets it together with what the requests created: certificates, checks, badges, credentials.
  */
 @RestController
 @RequestMapping(path = "/api/received", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -31,7 +31,7 @@ class ReceivedController {
     List<ReceivedRequest> list(@RequestParam(required = false) String kind,
                                @RequestParam(required = false) String receiver) {
         Kind wanted = kind == null || kind.isEmpty() ? null : Kind.of(kind).orElseThrow(() ->
-                SandboxException.badRequest("kind", "must be webhook, certificate, revocation or plagiarism"));
+                SandboxException.badRequest("kind", "must be one of " + Kind.labels()));
         return received.list(wanted, receiver == null || receiver.isEmpty() ? null : receiver);
     }
 

@@ -23,12 +23,20 @@ class ReceivedTest {
                 {"reference": "r", "template_id": "t", "username": "ada", "course_key": "k", "mode": "honor"}""");
         sandbox.post("/certificate-provider/certificates/revocations", "{\"reference\": \"r\"}");
         sandbox.post("/plagiarism/submissions", "{}");
+        sandbox.post("/credly/v1/organizations/suite-org/badges", "{}");
+        sandbox.put("/credly/v1/organizations/suite-org/badges/b/revoke", "{}");
+        sandbox.post("/accredible/v1/credentials", "{}");
+        sandbox.put("/accredible/v1/credentials/1", "{}");
 
         assertThat(sandbox.received("")).extracting(record -> record.get("kind").stringValue())
-                .containsExactly("webhook", "certificate", "revocation", "plagiarism");
+                .containsExactly("webhook", "certificate", "revocation", "plagiarism", "credly-badge",
+                        "credly-revocation", "accredible-credential", "accredible-expiry");
         assertThat(sandbox.received("?kind=revocation")).singleElement()
                 .satisfies(record -> assertThat(record.get("path").stringValue())
                         .isEqualTo("/certificate-provider/certificates/revocations"));
+        assertThat(sandbox.received("?kind=accredible-expiry")).singleElement()
+                .satisfies(record -> assertThat(record.get("path").stringValue())
+                        .isEqualTo("/accredible/v1/credentials/1"));
     }
 
     @Test

@@ -103,12 +103,25 @@ class AuthorizationSweepTest {
         String bystander = "bystander_" + run;
         long bystanderId = lms.createUser(bystander);
         lms.gradingPolicy(course, 0.5, false);
+        String credentialsUrl = suite.service(SuiteService.CREDENTIALS).baseUrl();
+        String badgeTemplate = Http.post(credentialsUrl + "/api/badge-templates", Map.of("name", "Authz badge",
+                "organization", "edX", "provider", "internal", "requirements", List.of(Map.of("event_type",
+                        "org.openedx.learning.course.passing.status.updated.v1", "rules", List.of(Map.of(
+                                "data_path", "course.course_key", "operator", "eq", "value", course))))))
+                .json().path("uuid").asString();
+        assertThat(Http.post(credentialsUrl + "/api/badge-templates/" + badgeTemplate + "/activate", Map.of())
+                .status()).isEqualTo(200);
         lms.enroll(learner, course, "verified");
         String graded = "block-v1:edX+Authz" + run + "+2026+type@sequential+block@homework";
         lms.grade(course, learner, graded, 1, 1);
         JsonNodeHolder credential = new JsonNodeHolder();
         await().atMost(EVENTUALLY).until(() -> credentials.credential(learner, course)
                 .map(found -> credential.set(found.get("uuid").asString())).isPresent());
+        String badge = await().atMost(EVENTUALLY).until(() -> {
+            Http.Response badges = Http.get(credentialsUrl + "/api/badges?username=" + learner);
+            return badges.status() == 200 && !badges.json().isEmpty()
+                    ? badges.json().get(0).path("uuid").asString() : null;
+        }, found -> found != null);
         String examKey = "block-v1:edX+Authz" + run + "+2026+type@sequential+block@final";
         long exam = exams.createProctoredExam(course, examKey, "Final");
         long attempt = exams.startAttempt(exam, learnerId, learner);
@@ -248,7 +261,25 @@ class AuthorizationSweepTest {
                 new Operation(SuiteService.CREDENTIALS, "GET", "/api/program-certificates",
                         "/api/program-certificates?username=" + learner, null, false),
                 new Operation(SuiteService.LMS, "GET", "/api/programs/certificates",
-                        "/api/programs/certificates?username=" + learner, null, false));
+                        "/api/programs/certificates?username=" + learner, null, false),
+                new Operation(SuiteService.CREDENTIALS, "POST", "/api/badge-templates", "/api/badge-templates",
+                        Map.of("name", "Not yours", "organization", "edX", "provider", "internal", "requirements",
+                                List.of(Map.of("event_type",
+                                        "org.openedx.learning.course.passing.status.updated.v1"))), false),
+                new Operation(SuiteService.CREDENTIALS, "GET", "/api/badge-templates", "/api/badge-templates", null,
+                        false),
+                new Operation(SuiteService.CREDENTIALS, "GET", "/api/badge-templates/{}",
+                        "/api/badge-templates/" + badgeTemplate, null, false),
+                new Operation(SuiteService.CREDENTIALS, "GET", "/api/badge-templates/{}/progress",
+                        "/api/badge-templates/" + badgeTemplate + "/progress?username=" + learner, null, false),
+                new Operation(SuiteService.CREDENTIALS, "POST", "/api/badge-templates/{}/activate",
+                        "/api/badge-templates/" + badgeTemplate + "/activate", null, false),
+                new Operation(SuiteService.CREDENTIALS, "POST", "/api/badge-templates/{}/deactivate",
+                        "/api/badge-templates/" + badgeTemplate + "/deactivate", null, false),
+                new Operation(SuiteService.CREDENTIALS, "GET", "/api/badges", "/api/badges?username=" + learner,
+                        null, false),
+                new Operation(SuiteService.CREDENTIALS, "GET", "/api/badges/{}", "/api/badges/" + badge, null,
+                        false));
 
         written = new WrittenState(suite);
         settledFixture = written.settled(EVENTUALLY);

@@ -78,6 +78,75 @@ final class CredentialsRequests {
                 .query("empty username", "username=", 400, "username")
                 .query("blank username", "username=%20%20", 400, "username")
                 .wrongMethod("POST");
-        return List.of(list, one, learnerRecord, createProgram, programs, program, programCertificates);
+        List<Endpoint> endpoints = new java.util.ArrayList<>(List.of(list, one, learnerRecord, createProgram, programs,
+                program, programCertificates));
+        endpoints.addAll(badges(fixture));
+        return endpoints;
+    }
+
+    /** Badge templates and badges (issue 14). */
+    private static List<Endpoint> badges(Fixture fixture) {
+        String passing = "org.openedx.learning.course.passing.status.updated.v1";
+        Endpoint create = Endpoint.of(SuiteService.CREDENTIALS, "POST", "/api/badge-templates",
+                        "/api/badge-templates")
+                .body(() -> new java.util.LinkedHashMap<>(Map.of("name", "Sweep badge", "organization", "edX",
+                                "provider", "internal", "requirements", List.of(Map.of("event_type", passing,
+                                        "rules", List.of(Map.of("data_path", "is_passing", "operator", "eq",
+                                                "value", true)))))),
+                        required("name", Kind.TEXT), required("organization", Kind.TEXT),
+                        required("provider", Kind.ENUM), required("requirements", Kind.LIST),
+                        Field.optional("description", Kind.TEXT), Field.optional("provider_template_id", Kind.TEXT),
+                        Field.optional("penalties", Kind.LIST))
+                .set("requirements empty", "requirements", List.of(), 400, "requirements")
+                .set("a rule with an unknown operator", "requirements", List.of(Map.of("event_type", passing,
+                        "rules", List.of(Map.of("data_path", "is_passing", "operator", "like", "value", true)))),
+                        400, "requirements[0].rules[0].operator")
+                .set("a rule with a malformed path", "requirements", List.of(Map.of("event_type", passing,
+                        "rules", List.of(Map.of("data_path", "course..key", "operator", "eq", "value", "x")))),
+                        400, "requirements[0].rules[0].data_path")
+                .set("a numeric rule on a string", "requirements", List.of(Map.of("event_type", passing,
+                        "rules", List.of(Map.of("data_path", "is_passing", "operator", "gt", "value", "high")))),
+                        400, "requirements[0].rules[0].value")
+                .set("a requirement on an event type that does not count", "requirements", List.of(Map.of(
+                        "event_type", "org.openedx.learning.no.such.v1")), 400, "requirements[0].event_type")
+                .set("a count requirement without distinct_by", "requirements", List.of(Map.of("event_type",
+                        passing, "min_count", 2)), 400, "requirements[0].distinct_by")
+                .set("a penalty resetting a requirement that does not exist", "penalties", List.of(Map.of(
+                        "event_type", passing, "resets", List.of(3), "rules", List.of(Map.of("data_path",
+                                "is_passing", "operator", "eq", "value", false)))), 400, "penalties[0].resets[0]")
+                .set("credly without provider_template_id", "provider", "credly", 400, "provider_template_id")
+                .set("organization with a space", "organization", "ed X", 400, "organization")
+                .wrongMethod("DELETE");
+        Endpoint list = Endpoint.of(SuiteService.CREDENTIALS, "GET", "/api/badge-templates", "/api/badge-templates")
+                .wrongMethod("PUT");
+        String unknown = "/api/badge-templates/" + UUID.randomUUID();
+        Endpoint show = Endpoint.of(SuiteService.CREDENTIALS, "GET", "/api/badge-templates/{uuid}", unknown)
+                .pathCase("not a UUID", "/api/badge-templates/not-a-uuid", 400, "uuid")
+                .pathCase("unknown UUID", unknown, 404, null)
+                .wrongMethod("DELETE");
+        Endpoint progress = Endpoint.of(SuiteService.CREDENTIALS, "GET", "/api/badge-templates/{uuid}/progress",
+                        unknown + "/progress?username=" + fixture.learner())
+                .pathCase("no username", unknown + "/progress", 400, "username")
+                .pathCase("not a UUID", "/api/badge-templates/x/progress?username=" + fixture.learner(), 400, "uuid")
+                .pathCase("unknown template", unknown + "/progress?username=" + fixture.learner(), 404, null);
+        Endpoint activate = Endpoint.of(SuiteService.CREDENTIALS, "POST", "/api/badge-templates/{uuid}/activate",
+                        unknown + "/activate")
+                .pathCase("not a UUID", "/api/badge-templates/12/activate", 400, "uuid")
+                .pathCase("unknown UUID", unknown + "/activate", 404, null)
+                .wrongMethod("GET");
+        Endpoint deactivate = Endpoint.of(SuiteService.CREDENTIALS, "POST",
+                        "/api/badge-templates/{uuid}/deactivate", unknown + "/deactivate")
+                .pathCase("not a UUID", "/api/badge-templates/12/deactivate", 400, "uuid")
+                .pathCase("unknown UUID", unknown + "/deactivate", 404, null);
+        Endpoint badgesOf = Endpoint.of(SuiteService.CREDENTIALS, "GET", "/api/badges", "/api/badges")
+                .pathCase("no username", "/api/badges", 400, "username")
+                .query("blank username", "username=%20", 400, "username")
+                .wrongMethod("POST");
+        Endpoint badge = Endpoint.of(SuiteService.CREDENTIALS, "GET", "/api/badges/{uuid}",
+                        "/api/badges/" + UUID.randomUUID())
+                .pathCase("not a UUID", "/api/badges/not-a-uuid", 400, "uuid")
+                .pathCase("unknown UUID", "/api/badges/" + UUID.randomUUID(), 404, null)
+                .wrongMethod("DELETE");
+        return List.of(create, list, show, progress, activate, deactivate, badgesOf, badge);
     }
 }

@@ -67,6 +67,11 @@ class ComposeEnvironmentTest {
         } else {
             variables.add("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI");
         }
+        if (service.module().equals("credentials-service")) {
+            // badges (issue 14): which events count, and the providers
+            variables.addAll(List.of("BADGES_EVENT_TYPES", "OUTBOUND_ALLOWED_HOSTS", "CREDLY_API_URL",
+                    "CREDLY_ORGANIZATION_ID", "CREDLY_API_KEY", "ACCREDIBLE_API_URL", "ACCREDIBLE_API_KEY"));
+        }
         return variables;
     }
 
