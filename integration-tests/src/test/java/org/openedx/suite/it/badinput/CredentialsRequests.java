@@ -90,7 +90,8 @@ final class CredentialsRequests {
         Endpoint create = Endpoint.of(SuiteService.CREDENTIALS, "POST", "/api/badge-templates",
                         "/api/badge-templates")
                 .body(() -> new java.util.LinkedHashMap<>(Map.of("name", "Sweep badge", "organization", "edX",
-                                "provider", "internal", "requirements", List.of(Map.of("event_type", passing,
+                                "provider", "internal", "provider_template_id", "sweep-template",
+                                "requirements", List.of(Map.of("event_type", passing,
                                         "rules", List.of(Map.of("data_path", "is_passing", "operator", "eq",
                                                 "value", true)))))),
                         required("name", Kind.TEXT), required("organization", Kind.TEXT),
@@ -114,7 +115,9 @@ final class CredentialsRequests {
                 .set("a penalty resetting a requirement that does not exist", "penalties", List.of(Map.of(
                         "event_type", passing, "resets", List.of(3), "rules", List.of(Map.of("data_path",
                                 "is_passing", "operator", "eq", "value", false)))), 400, "penalties[0].resets[0]")
-                .set("credly without provider_template_id", "provider", "credly", 400, "provider_template_id")
+                .bodyCase("credly without provider_template_id", body -> Endpoint.without(
+                        Endpoint.with(body, "provider", "credly"), "provider_template_id"), 400,
+                        "provider_template_id")
                 .set("organization with a space", "organization", "ed X", 400, "organization")
                 .wrongMethod("DELETE");
         Endpoint list = Endpoint.of(SuiteService.CREDENTIALS, "GET", "/api/badge-templates", "/api/badge-templates")
