@@ -55,6 +55,31 @@ class BadgesFlowTest {
     }
 
     @Test
+    void credly_down_during_an_award_gets_the_badge_once_when_it_is_back() {
+        Suite suite = RunningSuite.with(SuiteService.CMS, SuiteService.LMS, SuiteService.CREDENTIALS);
+        Fixture fixture = new Fixture(suite);
+        String template = fixture.credlyTemplate();
+        String learner = fixture.learner();
+        fixture.sandbox.fault("credly", "down", 4);
+        try {
+            fixture.lms.grade(fixture.course, learner, fixture.block("final"), 9, 10);
+
+            fixture.awaitBadge(learner, template, "awarded", "accepted");
+        } finally {
+            fixture.sandbox.clearFaults();
+        }
+        List<JsonNode> tries = fixture.sandbox.received("credly-badge").stream()
+                .filter(call -> call.at("/body/recipient_email").asString().equals(learner + "@example.org"))
+                .toList();
+        assertThat(tries).extracting(call -> call.path("answered_status").asInt()).containsExactly(503, 503, 503,
+                503, 201);
+        assertThat(tries).extracting(call -> call.path("idempotency_key").asString()).containsOnly(
+                tries.get(0).path("idempotency_key").asString());
+        assertThat(fixture.credlyBadgesOf(learner)).singleElement().satisfies(issued ->
+                assertThat(issued.path("state").asString()).isEqualTo("accepted"));
+    }
+
+    @Test
     void a_rejected_proctored_exam_revokes_the_certificate_credential_program_certificate_and_badge_at_credly() {
         Suite suite = RunningSuite.with(SuiteService.CMS, SuiteService.LMS, SuiteService.CREDENTIALS,
                 SuiteService.EXAMS);
