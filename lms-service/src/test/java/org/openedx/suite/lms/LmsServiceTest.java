@@ -38,7 +38,9 @@ import org.springframework.test.context.TestPropertySource;
         "suite.outbound.poll-interval=200ms",
         "suite.outbound.connect-timeout=1s",
         "suite.outbound.read-timeout=3s",
-        "suite.outbound.lease=10s"})
+        "suite.outbound.lease=10s",
+        // a subscription failing this long is disabled: short enough for a test to see it
+        "suite.webhooks.disable-after=20s"})
 @TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
 public @interface LmsServiceTest {
 

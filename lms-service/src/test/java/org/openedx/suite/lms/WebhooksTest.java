@@ -150,6 +150,22 @@ class WebhooksTest {
     }
 
     @Test
+    void a_subscription_still_failing_after_the_configured_time_is_disabled_and_its_pending_calls_end() {
+        receiver.answerAlways("/hooks/failing", Answer.status(503));
+        long subscription = subscribe("/hooks/failing", List.of(CATALOG), null);
+        lms.newCourse("Failing receiver");
+
+        JsonNode disabled = await().atMost(Duration.ofSeconds(90)).until(() -> subscription(subscription),
+                found -> !found.get("active").asBoolean());
+
+        assertThat(disabled.get("disabled_reason").asString()).contains("failing since").contains("503");
+        JsonNode delivery = deliveryOf(subscription, null);
+        assertThat(delivery.get("status").asString()).isEqualTo("failed");
+        assertThat(delivery.get("last_error").asString()).contains("subscription disabled");
+        assertThat(receiver.received("/hooks/failing").size()).isGreaterThan(1);
+    }
+
+    @Test
     void a_field_mapping_sends_a_flat_body() {
         subscribe("/hooks/zapier", List.of(CATALOG), """
                 {"event": "type", "course": "data.catalog_info.course_key", "title": "data.catalog_info.name",
