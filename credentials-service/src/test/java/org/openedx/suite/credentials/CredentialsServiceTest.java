@@ -34,6 +34,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 // badges count certificates too; calls to the badge provider go to a loopback server and are retried quickly
 @TestPropertySource(properties = {
         "suite.badges.event-types=org.openedx.learning.course.passing.status.updated.v1,"
+                + "org.openedx.learning.ccx.course.passing.status.updated.v1,"
                 + "org.openedx.learning.certificate.created.v1,org.openedx.learning.certificate.revoked.v1",
         "suite.outbound.allowed-hosts=127.0.0.1",
         "suite.outbound.first-retry=100ms",

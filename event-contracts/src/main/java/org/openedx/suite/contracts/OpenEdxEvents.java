@@ -36,6 +36,10 @@ public final class OpenEdxEvents {
     public static final EventType<ProgramCertificateEvent> PROGRAM_CERTIFICATE_AWARDED = programCertificate("awarded");
     public static final EventType<ProgramCertificateEvent> PROGRAM_CERTIFICATE_REVOKED = programCertificate("revoked");
 
+    public static final EventType<CcxCoursePassingStatusEvent> CCX_COURSE_PASSING_STATUS_UPDATED = new EventType<>(
+            "org.openedx.learning.ccx.course.passing.status.updated.v1", Topics.LEARNING_BADGES_LIFECYCLE, LMS,
+            CcxCoursePassingStatusEvent.class, e -> e.coursePassingStatus().course().ccxCourseKey());
+
     public static final EventType<BadgeEvent> BADGE_AWARDED = badge("awarded");
     public static final EventType<BadgeEvent> BADGE_REVOKED = badge("revoked");
 
@@ -44,7 +48,7 @@ public final class OpenEdxEvents {
             CERTIFICATE_CREATED, CERTIFICATE_CHANGED, CERTIFICATE_REVOKED,
             EXAM_ATTEMPT_SUBMITTED, EXAM_ATTEMPT_VERIFIED, EXAM_ATTEMPT_REJECTED, EXAM_ATTEMPT_ERRORED,
             EXAM_ATTEMPT_RESET,
-            COURSE_PASSING_STATUS_UPDATED,
+            COURSE_PASSING_STATUS_UPDATED, CCX_COURSE_PASSING_STATUS_UPDATED,
             PROGRAM_CERTIFICATE_AWARDED, PROGRAM_CERTIFICATE_REVOKED,
             BADGE_AWARDED, BADGE_REVOKED);
 

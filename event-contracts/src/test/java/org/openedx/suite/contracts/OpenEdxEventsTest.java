@@ -25,6 +25,7 @@ class OpenEdxEventsTest {
                     + "openedx/credentials/web",
             "org.openedx.learning.program.certificate.revoked.v1, learning-program-certificate-lifecycle, "
                     + "openedx/credentials/web",
+            "org.openedx.learning.ccx.course.passing.status.updated.v1, learning-badges-lifecycle, openedx/lms/web",
             "org.openedx.learning.badge.awarded.v1, learning-badges-lifecycle, openedx/credentials/web",
             "org.openedx.learning.badge.revoked.v1, learning-badges-lifecycle, openedx/credentials/web"})
     void each_event_type_is_known_by_name_travels_on_its_base_topic_and_comes_from_its_producer(
@@ -37,7 +38,7 @@ class OpenEdxEventsTest {
 
     @Test
     void every_known_event_type_is_listed() {
-        assertThat(OpenEdxEvents.ALL).hasSize(14).doesNotHaveDuplicates();
+        assertThat(OpenEdxEvents.ALL).hasSize(15).doesNotHaveDuplicates();
     }
 
     @Test

@@ -43,13 +43,20 @@ final class SamplePayloads {
             LEARNER, new BadgeEvent.BadgeTemplateData("7d2f1c3b-9e8a-4b5c-8d7e-6f5a4b3c2d1e", "credly",
             "Demonstration Badge", null, null)));
 
+    static final String CCX_KEY = "ccx-v1:OpenedX+DemoX+2026_T1+ccx@3";
+    static final CcxCoursePassingStatusEvent CCX_PASSING_STATUS = new CcxCoursePassingStatusEvent(
+            new CcxCoursePassingStatusEvent.CcxCoursePassingStatusData(true, LEARNER,
+                    new CcxCoursePassingStatusEvent.CcxCourseData(CCX_KEY, COURSE_KEY, "Demonstration CCX",
+                            "coach@example.com", START, null, 30L)));
+
     private static final Map<Class<?>, Object> BY_PAYLOAD_TYPE = Map.of(
             CatalogInfoChangedEvent.class, CATALOG_INFO,
             CertificateEvent.class, CERTIFICATE,
             ExamAttemptEvent.class, EXAM_ATTEMPT,
             CoursePassingStatusEvent.class, PASSING_STATUS,
             ProgramCertificateEvent.class, PROGRAM_CERTIFICATE,
-            BadgeEvent.class, BADGE);
+            BadgeEvent.class, BADGE,
+            CcxCoursePassingStatusEvent.class, CCX_PASSING_STATUS);
 
     private SamplePayloads() {
     }

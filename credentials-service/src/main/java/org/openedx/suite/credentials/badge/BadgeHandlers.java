@@ -2,6 +2,7 @@ package org.openedx.suite.credentials.badge;
 
 import java.util.List;
 
+import org.openedx.suite.contracts.CcxCoursePassingStatusEvent;
 import org.openedx.suite.contracts.CertificateEvent;
 import org.openedx.suite.contracts.CoursePassingStatusEvent;
 import org.openedx.suite.contracts.EventType;
@@ -13,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The events that count towards badges, applied beside credentials' own handlers in the same transaction: the LMS's
- * passing status on {@code learning-badges-lifecycle} and, where {@code BADGES_EVENT_TYPES} lists them, its
+ * passing status (and its CCX variant) on {@code learning-badges-lifecycle} and, where {@code BADGES_EVENT_TYPES} lists them, its
  * certificates.
  */
 @Configuration(proxyBeanMethods = false)
@@ -22,6 +23,11 @@ class BadgeHandlers {
     @Bean
     EventHandler<CoursePassingStatusEvent> passingStatusBadges(BadgeProgressions progressions) {
         return new Counted<>(List.of(OpenEdxEvents.COURSE_PASSING_STATUS_UPDATED), progressions);
+    }
+
+    @Bean
+    EventHandler<CcxCoursePassingStatusEvent> ccxPassingStatusBadges(BadgeProgressions progressions) {
+        return new Counted<>(List.of(OpenEdxEvents.CCX_COURSE_PASSING_STATUS_UPDATED), progressions);
     }
 
     @Bean

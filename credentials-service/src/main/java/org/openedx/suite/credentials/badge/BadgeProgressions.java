@@ -69,7 +69,7 @@ class BadgeProgressions {
         }
         for (InboundEvent<T> event : counted) {
             JsonNode eventData = BadgeRules.dataOf(json.readTree(EventJson.write(event.payload())));
-            String organization = organizationOf(eventData.at("/course/course_key").asString(""));
+            String organization = organizationOf(courseKeyOf(eventData));
             for (BadgeTemplates.BadgeTemplate template : active) {
                 BadgeRules.Template rules = template.rules(settings.eventTypes());
                 if (rules != null && template.organization().equals(organization)) {
@@ -152,7 +152,14 @@ class BadgeProgressions {
     private <T> String sourceKey(T payload) {
         JsonNode data = BadgeRules.dataOf(json.readTree(EventJson.write(payload)));
         return payload.getClass().getSimpleName() + "|" + data.at("/user/pii/username").asString() + "|"
-                + data.at("/course/course_key").asString("");
+                + data.at("/course/course_key").asString(data.at("/course/ccx_course_key").asString(""));
+    }
+
+    /** The course run an event is about: a CCX counts as its master course, whose organization it belongs to. */
+    private static String courseKeyOf(JsonNode data) {
+        JsonNode course = data.path("course");
+        return course.has("course_key") ? course.path("course_key").asString("")
+                : course.path("master_course_key").asString("");
     }
 
     private static UserData userOf(JsonNode data) {

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which events count towards badges ({@code BADGES_EVENT_TYPES}, as Open edX's {@code BADGES_CONFIG["events"]}; the
- * passing status by default) and where the providers are: Credly ({@code CREDLY_API_URL},
+ * passing status and its CCX variant by default) and where the providers are: Credly ({@code CREDLY_API_URL},
  * {@code CREDLY_ORGANIZATION_ID}, {@code CREDLY_API_KEY}) and Accredible ({@code ACCREDIBLE_API_URL},
  * {@code ACCREDIBLE_API_KEY}). A provider without a URL cannot be chosen for a template.
  */
@@ -21,7 +21,8 @@ class BadgeSettings {
 
     /** The event types a badge may count: those carrying the learner and a course, that credentials consumes. */
     static final List<EventType<?>> COUNTABLE = List.of(OpenEdxEvents.COURSE_PASSING_STATUS_UPDATED,
-            OpenEdxEvents.CERTIFICATE_CREATED, OpenEdxEvents.CERTIFICATE_REVOKED);
+            OpenEdxEvents.CCX_COURSE_PASSING_STATUS_UPDATED, OpenEdxEvents.CERTIFICATE_CREATED,
+            OpenEdxEvents.CERTIFICATE_REVOKED);
 
     private final Set<String> eventTypes;
     private final Provider credly;

@@ -153,6 +153,26 @@ class BadgesTest {
     }
 
     @Test
+    void a_ccx_counts_as_its_master_course_of_the_organization() {
+        String org = "Ccx" + UUID.randomUUID().toString().substring(0, 6);
+        String template = activeTemplate(org, "internal", null, """
+                [{"event_type": "%s", "rules": [{"data_path": "is_passing", "operator": "eq", "value": true}]}]"""
+                .formatted(OpenEdxEvents.CCX_COURSE_PASSING_STATUS_UPDATED.name()), "[]");
+        Learner ada = Learner.named("Ada Lovelace");
+        String ccx = "ccx-v1:" + org + "+Master+2026+ccx@7";
+        var event = new org.openedx.suite.contracts.CcxCoursePassingStatusEvent(
+                new org.openedx.suite.contracts.CcxCoursePassingStatusEvent.CcxCoursePassingStatusData(true,
+                        ada.userData(), new org.openedx.suite.contracts.CcxCoursePassingStatusEvent.CcxCourseData(ccx,
+                        "course-v1:" + org + "+Master+2026", "A CCX", "coach@example.org", null, null, 20L)));
+        kafka.send(topics.topicOf(OpenEdxEvents.CCX_COURSE_PASSING_STATUS_UPDATED), ccx, EventJson.write(event),
+                EventMetadata.of(UUID.randomUUID(), OpenEdxEvents.CCX_COURSE_PASSING_STATUS_UPDATED.name(), "lms",
+                        Instant.parse("2026-06-04T10:00:00Z"), "test-host").toHeaders());
+
+        JsonNode badge = await().atMost(EVENTUALLY).until(() -> badgeOf(ada, template), b -> b != null);
+        assertThat(badge.get("status").asString()).isEqualTo("awarded");
+    }
+
+    @Test
     void a_template_with_a_bad_rule_is_refused_naming_the_field_and_nothing_is_saved() {
         int before = http.get().uri("/api/badge-templates").exchange().returnResult(JsonNode.class)
                 .getResponseBody().size();
