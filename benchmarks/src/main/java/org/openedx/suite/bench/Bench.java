@@ -161,15 +161,6 @@ final class Bench implements AutoCloseable {
         throw new IllegalStateException("the suite did not settle within 10 minutes");
     }
 
-    /**
-     * Events the service has applied since it started, from its metrics: an in-memory counter, so polling it costs the
-     * database nothing (a {@code count(*)} over a growing consumed-event table every few ms would).
-     */
-    long appliedCount(SuiteService service) {
-        Rest.Answer answer = rest.get(url(service, "/actuator/metrics/event_bus.events.applied"));
-        return answer.ok() ? (long) answer.json().path("measurements").path(0).path("value").asDouble() : -1;
-    }
-
     /** A value from {@code /actuator/health}'s event-bus details, e.g. {@code events_duplicates_dropped}. */
     long healthDetail(SuiteService service, String detail) {
         JsonNode health = rest.get(url(service, "/actuator/health")).json();

@@ -106,6 +106,7 @@ public final class Benchmark {
                     case "catalog" -> new CatalogFlow(bench);
                     case "certificates" -> new CertificatesFlow(bench);
                     case "exams" -> new ExamsFlow(bench);
+                    case "badges" -> new BadgesFlow(bench);
                     default -> throw new IllegalArgumentException(name);
                 });
             }

@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * crossing is one grade transaction in the LMS that writes a certificate event (created or revoked) and a passing
  * status event, and Credentials awards or revokes the credential. Only the certificate events count as the flow's.
  */
-final class CertificatesFlow extends Flow {
+class CertificatesFlow extends Flow {
 
     static final int COURSES = 30;
     static final int LEARNERS = 1000;
@@ -32,14 +32,25 @@ final class CertificatesFlow extends Flow {
     private static final String PASSING = "{\"earned\":9,\"possible\":10}";
     private static final String FAILING = "{\"earned\":1,\"possible\":10}";
 
-    private List<String> courses = List.of();
-    private List<Bench.Learner> learners = List.of();
+    /** The flow's course keys' prefix: each flow grades its own courses. */
+    private final String prefix;
+    List<String> courses = List.of();
+    List<Bench.Learner> learners = List.of();
     /** Grade changes sent per learner: an odd count leaves the learner passing. Each learner has one writer. */
     private int[] changes = new int[0];
     private CompletableFuture<?>[] lastChange = new CompletableFuture<?>[0];
 
+    /** The learners' enrollment mode: {@code verified} earns certificates, {@code audit} only passing statuses. */
+    private final String mode;
+
     CertificatesFlow(Bench bench) {
+        this(bench, "CERT", "verified");
+    }
+
+    CertificatesFlow(Bench bench, String prefix, String mode) {
         super(bench);
+        this.prefix = prefix;
+        this.mode = mode;
     }
 
     @Override
@@ -79,12 +90,12 @@ final class CertificatesFlow extends Flow {
 
     @Override
     void setUp(int events, int latencyChanges) {
-        courses = Keys.balancedCourseKeys("CERT", COURSES);
-        bench.createCourses(courses, "Benchmark certificates course", true);
+        courses = Keys.balancedCourseKeys(prefix, COURSES);
+        bench.createCourses(courses, "Benchmark " + name() + " course", true);
         learners = bench.learners(LEARNERS);
         bench.parallel(learners.size(), i -> bench.rest.post(bench.url(SuiteService.LMS, "/api/enrollments"),
                         Rest.json(Map.of("username", learners.get(i).username(), "course_key", courseOf(i),
-                                "mode", "verified")))
+                                "mode", mode)))
                 .expectOk("enrolling " + learners.get(i).username()));
         changes = new int[learners.size()];
         lastChange = new CompletableFuture<?>[learners.size()];
@@ -233,7 +244,7 @@ final class CertificatesFlow extends Flow {
                         : OpenEdxEvents.CERTIFICATE_REVOKED.name());
     }
 
-    private static String username(int event) {
+    static String username(int event) {
         return "bench_" + event % LEARNERS;
     }
 
