@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * What a kind of call adds to the delivery, as a bean named by {@link #name()}: the headers each attempt carries
  * (a signature over the body, computed when it is sent) and what to do with the outcome. The outcome methods run in
- * the transaction that records it, so their effect and the delivery's new status commit together.
+ * the transaction that records it, so their effect and the delivery's new status commit together; they are handed
+ * the call as that answer leaves it ({@code lastStatus}, {@code lastError}, the final {@code responseBody}).
  */
 public interface OutboundPurpose {
 

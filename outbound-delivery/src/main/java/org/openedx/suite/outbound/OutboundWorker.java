@@ -359,6 +359,13 @@ final class OutboundWorker implements SmartLifecycle {
         if (changed == 0) {
             return; // settled meanwhile by another instance whose lease overlapped
         }
+        // the purpose sees the call as it now stands: this answer's status, error and (when final) body
+        delivery = new OutboundDelivery(delivery.id(), delivery.purpose(), delivery.reference(),
+                delivery.orderingKey(), delivery.method(), delivery.url(), delivery.body(),
+                done ? OutboundDelivery.Status.valueOf(settled.kind().name()) : OutboundDelivery.Status.PENDING,
+                delivery.attempts(), delivery.createdAt(), next == null ? delivery.nextAttemptAt() : next,
+                done ? Instant.now() : null, outcome.status(), settled.error(),
+                done ? outcome.excerpt() : delivery.responseBody());
         switch (settled.kind()) {
             case DELIVERED -> purpose.delivered(delivery, outcome.status(), outcome.excerpt());
             case FAILED -> {

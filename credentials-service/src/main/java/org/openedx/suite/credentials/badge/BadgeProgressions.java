@@ -62,21 +62,28 @@ class BadgeProgressions {
         if (active.isEmpty()) {
             return;
         }
-        List<InboundEvent<T>> counted = events.newest(ENTITY, payload -> sourceKey(payload)).stream()
-                .filter(event -> settings.eventTypes().contains(event.metadata().type())).toList();
-        if (counted.isEmpty()) {
-            return;
+        // each payload's data read once, and each template's rules checked once, for the whole poll
+        java.util.Map<T, JsonNode> data = new java.util.HashMap<>();
+        events.all().forEach(event -> data.put(event.payload(),
+                BadgeRules.dataOf(json.readTree(EventJson.write(event.payload())))));
+        java.util.Map<BadgeTemplates.BadgeTemplate, BadgeRules.Template> rules = new java.util.LinkedHashMap<>();
+        for (BadgeTemplates.BadgeTemplate template : active) {
+            BadgeRules.Template checked = template.rules(settings.eventTypes());
+            if (checked != null) {
+                rules.put(template, checked);
+            }
         }
+        List<InboundEvent<T>> counted = events.newest(ENTITY, payload -> sourceKey(payload, data.get(payload)))
+                .stream().filter(event -> settings.eventTypes().contains(event.metadata().type())).toList();
         for (InboundEvent<T> event : counted) {
-            JsonNode eventData = BadgeRules.dataOf(json.readTree(EventJson.write(event.payload())));
+            JsonNode eventData = data.get(event.payload());
             String organization = organizationOf(courseKeyOf(eventData));
-            for (BadgeTemplates.BadgeTemplate template : active) {
-                BadgeRules.Template rules = template.rules(settings.eventTypes());
-                if (rules != null && template.organization().equals(organization)) {
-                    step(template, rules, userOf(eventData), event.metadata().type(), eventData,
+            rules.forEach((template, templateRules) -> {
+                if (template.organization().equals(organization)) {
+                    step(template, templateRules, userOf(eventData), event.metadata().type(), eventData,
                             EventTimes.truncate(event.metadata().time()));
                 }
-            }
+            });
         }
     }
 
@@ -149,8 +156,7 @@ class BadgeProgressions {
     }
 
     /** Per learner, course run and kind of payload: passing status and certificates are ordered apart. */
-    private <T> String sourceKey(T payload) {
-        JsonNode data = BadgeRules.dataOf(json.readTree(EventJson.write(payload)));
+    private static String sourceKey(Object payload, JsonNode data) {
         return payload.getClass().getSimpleName() + "|" + data.at("/user/pii/username").asString() + "|"
                 + data.at("/course/course_key").asString(data.at("/course/ccx_course_key").asString(""));
     }

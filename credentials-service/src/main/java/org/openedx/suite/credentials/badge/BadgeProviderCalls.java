@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 
-import org.openedx.suite.outbound.OutboundDeliveries;
 import org.openedx.suite.outbound.OutboundDelivery;
 import org.openedx.suite.outbound.OutboundPurpose;
 import org.springframework.context.annotation.Bean;
@@ -24,9 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 class BadgeProviderCalls {
 
     @Bean
-    OutboundPurpose credlyIssue(Badges badges, BadgeSettings settings, OutboundDeliveries deliveries,
+    OutboundPurpose credlyIssue(Badges badges, BadgeSettings settings,
                                 JsonMapper json) {
-        return new Call(Badges.CREDLY_ISSUE, badges, deliveries, () -> credlyAuthorization(settings)) {
+        return new Call(Badges.CREDLY_ISSUE, badges, () -> credlyAuthorization(settings)) {
             @Override
             public void delivered(OutboundDelivery delivery, int status, String responseBody) {
                 badges.providerState(delivery.reference(), "accepted",
@@ -36,14 +35,14 @@ class BadgeProviderCalls {
     }
 
     @Bean
-    OutboundPurpose credlyRevoke(Badges badges, BadgeSettings settings, OutboundDeliveries deliveries) {
-        return new Revocation(Badges.CREDLY_REVOKE, badges, deliveries, () -> credlyAuthorization(settings));
+    OutboundPurpose credlyRevoke(Badges badges, BadgeSettings settings) {
+        return new Revocation(Badges.CREDLY_REVOKE, badges, () -> credlyAuthorization(settings));
     }
 
     @Bean
-    OutboundPurpose accredibleIssue(Badges badges, BadgeSettings settings, OutboundDeliveries deliveries,
+    OutboundPurpose accredibleIssue(Badges badges, BadgeSettings settings,
                                     JsonMapper json) {
-        return new Call(Badges.ACCREDIBLE_ISSUE, badges, deliveries, () -> accredibleAuthorization(settings)) {
+        return new Call(Badges.ACCREDIBLE_ISSUE, badges, () -> accredibleAuthorization(settings)) {
             @Override
             public void delivered(OutboundDelivery delivery, int status, String responseBody) {
                 badges.providerState(delivery.reference(), "accepted",
@@ -53,8 +52,8 @@ class BadgeProviderCalls {
     }
 
     @Bean
-    OutboundPurpose accredibleRevoke(Badges badges, BadgeSettings settings, OutboundDeliveries deliveries) {
-        return new Revocation(Badges.ACCREDIBLE_REVOKE, badges, deliveries, () -> accredibleAuthorization(settings));
+    OutboundPurpose accredibleRevoke(Badges badges, BadgeSettings settings) {
+        return new Revocation(Badges.ACCREDIBLE_REVOKE, badges, () -> accredibleAuthorization(settings));
     }
 
     /** Credly: HTTP basic authentication with the organization's API key as the user and no password. */
@@ -79,14 +78,11 @@ class BadgeProviderCalls {
     private abstract static class Call implements OutboundPurpose {
         private final String name;
         private final Badges badges;
-        private final OutboundDeliveries deliveries;
         private final java.util.function.Supplier<String> authorization;
 
-        Call(String name, Badges badges, OutboundDeliveries deliveries,
-             java.util.function.Supplier<String> authorization) {
+        Call(String name, Badges badges, java.util.function.Supplier<String> authorization) {
             this.name = name;
             this.badges = badges;
-            this.deliveries = deliveries;
             this.authorization = authorization;
         }
 
@@ -102,7 +98,7 @@ class BadgeProviderCalls {
 
         @Override
         public void failed(OutboundDelivery delivery, String reason) {
-            String answer = deliveries.find(delivery.id()).map(OutboundDelivery::responseBody).orElse(null);
+            String answer = delivery.responseBody();
             badges.providerState(delivery.reference(), "error", null,
                     answer == null ? reason : reason + ": " + answer);
         }
@@ -115,9 +111,8 @@ class BadgeProviderCalls {
     /** Revokes what the issue call made: its URL names the provider's id, known once that call was answered. */
     private static final class Revocation extends Call {
 
-        Revocation(String name, Badges badges, OutboundDeliveries deliveries,
-                   java.util.function.Supplier<String> authorization) {
-            super(name, badges, deliveries, authorization);
+        Revocation(String name, Badges badges, java.util.function.Supplier<String> authorization) {
+            super(name, badges, authorization);
         }
 
         @Override

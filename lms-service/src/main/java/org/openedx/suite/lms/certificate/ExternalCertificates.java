@@ -217,10 +217,7 @@ class ExternalCertificates implements PublishedEventsListener {
     }
 
     private Optional<Provider> provider(String courseKey) {
-        return jdbc.query("SELECT course_key, url, template_id, modes, updated_at FROM certificate_provider"
-                        + " WHERE course_key = ?", (rs, n) -> new Provider(rs.getString(1), rs.getString(2),
-                        rs.getString(3), List.of((String[]) rs.getArray(4).getArray()), rs.getTimestamp(5).toInstant()),
-                courseKey).stream().findFirst();
+        return Optional.ofNullable(providers(java.util.Set.of(courseKey)).get(courseKey));
     }
 
     record Provider(String courseKey, String url, String templateId, List<String> modes, Instant updatedAt) {

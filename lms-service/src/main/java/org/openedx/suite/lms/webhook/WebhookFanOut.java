@@ -58,7 +58,8 @@ class WebhookFanOut implements PublishedEventsListener {
             statement.setArray(1, array);
             return statement;
         }, (rs, n) -> new Subscriber(rs.getLong(1), rs.getString(2),
-                Set.of((String[]) rs.getArray(3).getArray()), rs.getString(4)));
+                Set.of((String[]) rs.getArray(3).getArray()),
+                rs.getString(4) == null ? null : FieldMapping.parse(json, rs.getString(4))));
         if (subscribers.isEmpty()) {
             return;
         }
@@ -74,7 +75,7 @@ class WebhookFanOut implements PublishedEventsListener {
 
     private void send(Subscriber subscriber, Observed event, ObjectNode cloudEvent) {
         JsonNode body = subscriber.fieldMapping() == null ? cloudEvent
-                : FieldMapping.parse(json, subscriber.fieldMapping()).apply(json, cloudEvent);
+                : subscriber.fieldMapping().apply(json, cloudEvent);
         var id = deliveries.enqueue(OutboundRequest.post(PURPOSE, Long.toString(subscriber.id()), event.key(),
                 URI.create(subscriber.url()), json.writeValueAsString(body)));
         jdbc.update("INSERT INTO webhook_delivery (delivery_id, subscription_id, event_id, event_type)"
@@ -102,6 +103,7 @@ class WebhookFanOut implements PublishedEventsListener {
     record Observed(EventType<?> type, Object payload, EventMetadata metadata, String key) {
     }
 
-    private record Subscriber(long id, String url, Set<String> eventTypes, String fieldMapping) {
+    /** @param fieldMapping null: the CloudEvent itself is the body */
+    private record Subscriber(long id, String url, Set<String> eventTypes, FieldMapping fieldMapping) {
     }
 }

@@ -57,15 +57,11 @@ class WebhookPurpose implements OutboundPurpose {
 
     @Override
     public void failed(OutboundDelivery delivery, String reason) {
-        if (Integer.valueOf(410).equals(lastStatus(delivery))) {
+        if (Integer.valueOf(410).equals(delivery.lastStatus())) {
             disable(delivery.reference(), "the receiver answered 410 Gone");
         } else {
             failing(delivery, reason);
         }
-    }
-
-    private Integer lastStatus(OutboundDelivery delivery) {
-        return deliveries.find(delivery.id()).map(OutboundDelivery::lastStatus).orElse(null);
     }
 
     private void failing(OutboundDelivery delivery, String reason) {

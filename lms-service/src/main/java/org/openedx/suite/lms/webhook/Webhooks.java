@@ -91,7 +91,7 @@ class Webhooks {
     List<WebhookController.DeliveryResponse> deliveries(long id) {
         require(id);
         List<OutboundDelivery> calls = deliveries.ofReference(WebhookFanOut.PURPOSE, Long.toString(id), LOG_LIMIT);
-        Map<UUID, CarriedEvent> events = carriedEvents(id);
+        Map<UUID, CarriedEvent> events = carriedEvents(calls.stream().map(OutboundDelivery::id).toList());
         return calls.stream().map(call -> WebhookController.DeliveryResponse.of(call,
                 events.get(call.id()), null)).toList();
     }
@@ -100,7 +100,8 @@ class Webhooks {
     WebhookController.DeliveryResponse delivery(long id, UUID deliveryId) {
         OutboundDelivery call = requireDelivery(id, deliveryId);
         List<DeliveryAttempt> attempts = deliveries.attempts(deliveryId);
-        return WebhookController.DeliveryResponse.of(call, carriedEvents(id).get(deliveryId), attempts);
+        return WebhookController.DeliveryResponse.of(call, carriedEvents(List.of(deliveryId)).get(deliveryId),
+                attempts);
     }
 
     /** Sends a delivered or failed call again, with the same {@code webhook-id}; the subscription must be active. */
@@ -117,7 +118,7 @@ class Webhooks {
         }
         deliveries.redeliver(deliveryId);
         return WebhookController.DeliveryResponse.of(deliveries.find(deliveryId).orElseThrow(),
-                carriedEvents(id).get(deliveryId), null);
+                carriedEvents(List.of(deliveryId)).get(deliveryId), null);
     }
 
     private void configure(WebhookSubscription subscription, WebhookController.SubscriptionRequest request) {
@@ -155,10 +156,15 @@ class Webhooks {
                 .orElseThrow(() -> ApiException.notFound("no delivery " + deliveryId + " of webhook " + id));
     }
 
-    private Map<UUID, CarriedEvent> carriedEvents(long subscription) {
-        return jdbc.query("SELECT delivery_id, event_id, event_type FROM webhook_delivery WHERE subscription_id = ?",
-                        (rs, n) -> new CarriedEvent(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                                rs.getString(3)), subscription)
+    /** The events these calls carry, by call. */
+    private Map<UUID, CarriedEvent> carriedEvents(List<UUID> calls) {
+        return jdbc.query(connection -> {
+                    var statement = connection.prepareStatement(
+                            "SELECT delivery_id, event_id, event_type FROM webhook_delivery WHERE delivery_id = ANY (?)");
+                    statement.setArray(1, connection.createArrayOf("uuid", calls.toArray()));
+                    return statement;
+                }, (rs, n) -> new CarriedEvent(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3)))
                 .stream().collect(Collectors.toMap(CarriedEvent::deliveryId, Function.identity()));
     }
 
