@@ -20,6 +20,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.openedx.suite.contracts.EventType;
+import org.openedx.suite.contracts.OpenEdxEvents;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -106,6 +107,18 @@ public class EventBusAutoConfiguration {
         return new OutboxEventPublisher(jdbc, topics, events,
                 flusher.getIfAvailable(() -> OutboxEventPublisher.PendingWritesFlusher.NONE), relay,
                 listeners.orderedStream().toList(), properties.service(), hostName());
+    }
+
+    /** The tracker of a service that produces tracking logs (the LMS, exams, the CMS); it declares their type. */
+    @Bean
+    Tracker tracker(EventPublisher eventPublisher, EventBusProperties properties) {
+        return new OutboxTracker(eventPublisher, java.util.Set.copyOf(properties.trackingLogs()));
+    }
+
+    @Bean
+    ProducedEvents trackingEvents(EventBusProperties properties) {
+        return OpenEdxEvents.TRACKING_EVENT_EMITTED.isProducedBy(properties.service())
+                ? ProducedEvents.of(OpenEdxEvents.TRACKING_EVENT_EMITTED) : ProducedEvents.of();
     }
 
     /** Every topic the service touches, with its dead-letter topic; created at start-up if missing. */

@@ -1,6 +1,7 @@
 package org.openedx.suite.eventbus;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -11,6 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param topicPrefix  prepended to every topic with a dash ({@code EVENT_BUS_TOPIC_PREFIX}); empty for none
  * @param partitions   partitions of the topics the service creates, dead-letter topics included
  * @param replicationFactor replication of the topics the service creates
+ * @param trackingLogs the tracking log names the service sends on the bus ({@code EVENT_BUS_TRACKING_LOGS}, comma
+ *                     separated, as Open edX's setting); none by default
  */
 @ConfigurationProperties("event-bus")
 public record EventBusProperties(
@@ -19,7 +22,8 @@ public record EventBusProperties(
         int partitions,
         short replicationFactor,
         Relay relay,
-        Consumer consumer) {
+        Consumer consumer,
+        List<String> trackingLogs) {
 
     public EventBusProperties {
         if (service == null || service.isBlank()) {
@@ -30,6 +34,8 @@ public record EventBusProperties(
         replicationFactor = replicationFactor <= 0 ? 1 : replicationFactor;
         relay = relay == null ? new Relay(0, null, null, null) : relay;
         consumer = consumer == null ? new Consumer(0, null, 0) : consumer;
+        trackingLogs = trackingLogs == null ? List.of()
+                : trackingLogs.stream().map(String::trim).filter(name -> !name.isEmpty()).toList();
     }
 
     /**

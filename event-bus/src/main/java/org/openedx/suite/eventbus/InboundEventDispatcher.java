@@ -281,10 +281,10 @@ final class InboundEventDispatcher implements BatchMessageListener<byte[], byte[
             log.debug("{} {} is not handled here", type, metadata.id());
             return new Decoded<>(record, metadata, List.of(), null);
         }
-        if (!type.source().equals(metadata.source())) {
-            // defence in depth: only the type's producer writes it, whoever else can reach the topic
+        if (!type.isFrom(metadata.source())) {
+            // defence in depth: only the type's producers write it, whoever else can reach the topic
             throw new PoisonMessageException(type + " " + metadata.id() + ": ce_source " + metadata.source()
-                    + " is not " + type.source() + ", the only producer of " + type.name());
+                    + " is not a producer of " + type.name() + " (" + String.join(", ", type.producers()) + ")");
         }
         Object payload = payload(record, type);
         List<String> violations = payloadChecks.violations(payload);

@@ -25,13 +25,13 @@ public record ProducedEvents(Set<EventType<?>> types) {
     }
 
     /**
-     * Fails fast when the service would publish a type another service produces: consumers refuse an event whose
+     * Fails fast when the service would publish a type only other services produce: consumers refuse an event whose
      * {@code ce_source} is not its type's producer.
      */
     void requireProducedBy(String service) {
-        types.stream().filter(type -> !type.producer().equals(service)).findFirst().ifPresent(type -> {
+        types.stream().filter(type -> !type.isProducedBy(service)).findFirst().ifPresent(type -> {
             throw new IllegalStateException("event-bus.service is " + service + ", but " + type.name()
-                    + " is produced by " + type.producer() + " alone");
+                    + " is produced by " + String.join(", ", new java.util.TreeSet<>(type.producers())) + " alone");
         });
     }
 

@@ -3,6 +3,7 @@ package org.openedx.suite.contracts;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -43,6 +44,14 @@ public final class OpenEdxEvents {
     public static final EventType<BadgeEvent> BADGE_AWARDED = badge("awarded");
     public static final EventType<BadgeEvent> BADGE_REVOKED = badge("revoked");
 
+    /**
+     * A tracking log as Open edX's tracker sends it over the bus ({@code EVENT_BUS_TRACKING_LOGS}), keyed by its name.
+     * The one type with several producers: every service that tracks what its users do.
+     */
+    public static final EventType<TrackingEvent> TRACKING_EVENT_EMITTED = new EventType<>(
+            "org.openedx.analytics.tracking.event.emitted.v1", Topics.ANALYTICS, Set.of(LMS, EXAMS, CMS),
+            TrackingEvent.class, e -> e.trackingLog().name());
+
     public static final List<EventType<?>> ALL = List.of(
             COURSE_CATALOG_INFO_CHANGED,
             CERTIFICATE_CREATED, CERTIFICATE_CHANGED, CERTIFICATE_REVOKED,
@@ -50,7 +59,8 @@ public final class OpenEdxEvents {
             EXAM_ATTEMPT_RESET,
             COURSE_PASSING_STATUS_UPDATED, CCX_COURSE_PASSING_STATUS_UPDATED,
             PROGRAM_CERTIFICATE_AWARDED, PROGRAM_CERTIFICATE_REVOKED,
-            BADGE_AWARDED, BADGE_REVOKED);
+            BADGE_AWARDED, BADGE_REVOKED,
+            TRACKING_EVENT_EMITTED);
 
     private static final Map<String, EventType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

@@ -8,6 +8,7 @@ public final class Topics {
     public static final String LEARNING_EXAM_ATTEMPT_LIFECYCLE = "learning-exam-attempt-lifecycle";
     public static final String LEARNING_BADGES_LIFECYCLE = "learning-badges-lifecycle";
     public static final String LEARNING_PROGRAM_CERTIFICATE_LIFECYCLE = "learning-program-certificate-lifecycle";
+    public static final String ANALYTICS = "analytics";
 
     static final String DEAD_LETTER_SUFFIX = "-dlt";
 

@@ -37,11 +37,12 @@ class EventJsonTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("eventTypes")
-    void the_message_key_is_the_course_key_or_the_ccx_or_the_program_or_the_badge(EventType<?> eventType) {
+    void the_message_key_is_the_course_key_or_the_ccx_or_the_program_or_the_badge_or_the_tracking_name(EventType<?> eventType) {
         String expected = eventType.payloadType() == ProgramCertificateEvent.class
                 ? SamplePayloads.PROGRAM_CERTIFICATE.programCertificate().program().uuid()
                 : eventType.payloadType() == BadgeEvent.class ? SamplePayloads.BADGE.badge().uuid()
                 : eventType.payloadType() == CcxCoursePassingStatusEvent.class ? SamplePayloads.CCX_KEY
+                : eventType.payloadType() == TrackingEvent.class ? SamplePayloads.TRACKING_LOG.trackingLog().name()
                 : SamplePayloads.COURSE_KEY;
         assertThat(keyOfSample(eventType)).isEqualTo(expected);
     }

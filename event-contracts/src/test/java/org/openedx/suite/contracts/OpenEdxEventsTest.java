@@ -27,18 +27,29 @@ class OpenEdxEventsTest {
                     + "openedx/credentials/web",
             "org.openedx.learning.ccx.course.passing.status.updated.v1, learning-badges-lifecycle, openedx/lms/web",
             "org.openedx.learning.badge.awarded.v1, learning-badges-lifecycle, openedx/credentials/web",
-            "org.openedx.learning.badge.revoked.v1, learning-badges-lifecycle, openedx/credentials/web"})
+            "org.openedx.learning.badge.revoked.v1, learning-badges-lifecycle, openedx/credentials/web",
+            "org.openedx.analytics.tracking.event.emitted.v1, analytics, openedx/lms/web",
+            "org.openedx.analytics.tracking.event.emitted.v1, analytics, openedx/exams/web",
+            "org.openedx.analytics.tracking.event.emitted.v1, analytics, openedx/cms/web"})
     void each_event_type_is_known_by_name_travels_on_its_base_topic_and_comes_from_its_producer(
             String name, String baseTopic, String source) {
         assertThat(OpenEdxEvents.byName(name)).hasValueSatisfying(type -> {
             assertThat(type.baseTopic()).isEqualTo(baseTopic);
-            assertThat(type.source()).isEqualTo(source);
+            assertThat(type.isFrom(source)).isTrue();
         });
     }
 
     @Test
     void every_known_event_type_is_listed() {
-        assertThat(OpenEdxEvents.ALL).hasSize(15).doesNotHaveDuplicates();
+        assertThat(OpenEdxEvents.ALL).hasSize(16).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void only_tracking_logs_have_several_producers_and_no_type_accepts_a_source_outside_them() {
+        assertThat(OpenEdxEvents.ALL).filteredOn(type -> type.producers().size() > 1)
+                .containsExactly(OpenEdxEvents.TRACKING_EVENT_EMITTED);
+        assertThat(OpenEdxEvents.TRACKING_EVENT_EMITTED.isFrom("openedx/credentials/web")).isFalse();
+        assertThat(OpenEdxEvents.COURSE_CATALOG_INFO_CHANGED.isFrom("openedx/lms/web")).isFalse();
     }
 
     @Test

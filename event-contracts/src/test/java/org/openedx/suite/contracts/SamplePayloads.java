@@ -49,6 +49,11 @@ final class SamplePayloads {
                     new CcxCoursePassingStatusEvent.CcxCourseData(CCX_KEY, COURSE_KEY, "Demonstration CCX",
                             "coach@example.com", START, null, 30L)));
 
+    static final TrackingEvent TRACKING_LOG = new TrackingEvent(new TrackingEvent.TrackingLogData(
+            "edx.course.enrollment.activated", "2026-11-25T10:15:30.123456+00:00",
+            "{\"user_id\": 42, \"course_id\": \"" + COURSE_KEY + "\", \"mode\": \"verified\"}",
+            "{\"course_id\": \"" + COURSE_KEY + "\", \"org_id\": \"OpenedX\", \"user_id\": 42}"));
+
     private static final Map<Class<?>, Object> BY_PAYLOAD_TYPE = Map.of(
             CatalogInfoChangedEvent.class, CATALOG_INFO,
             CertificateEvent.class, CERTIFICATE,
@@ -56,7 +61,8 @@ final class SamplePayloads {
             CoursePassingStatusEvent.class, PASSING_STATUS,
             ProgramCertificateEvent.class, PROGRAM_CERTIFICATE,
             BadgeEvent.class, BADGE,
-            CcxCoursePassingStatusEvent.class, CCX_PASSING_STATUS);
+            CcxCoursePassingStatusEvent.class, CCX_PASSING_STATUS,
+            TrackingEvent.class, TRACKING_LOG);
 
     private SamplePayloads() {
     }

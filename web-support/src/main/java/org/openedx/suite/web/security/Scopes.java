@@ -13,6 +13,8 @@ public final class Scopes {
     public static final String CERTIFICATES_READ = "certificates:read";
     public static final String EXAMS_READ = "exams:read";
     public static final String CREDENTIALS_READ = "credentials:read";
+    /** Insights' figures and its xAPI statements (the LRS read API): what a reporting tool reads. */
+    public static final String INSIGHTS_READ = "insights:read";
 
     private Scopes() {
     }
