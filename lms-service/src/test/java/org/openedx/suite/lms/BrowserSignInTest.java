@@ -173,6 +173,27 @@ class BrowserSignInTest {
                 "code_challenge_method", "S256"));
     }
 
+    /**
+     * A page of the suite served from another origin (insights' dashboard) exchanges its code from the browser: the
+     * origins of the web redirect URIs may (a loopback one on any port), any other origin may not.
+     */
+    @Test
+    void the_pages_that_may_receive_a_code_may_exchange_it_from_the_browser_and_no_other_origin_may() {
+        for (String origin : List.of("http://127.0.0.1:43117", "http://localhost:18110")) {
+            lms.http.options().uri("/oauth2/token").header(HttpHeaders.AUTHORIZATION, DefaultToken.ANONYMOUS)
+                    .header(HttpHeaders.ORIGIN, origin)
+                    .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                    .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "content-type")
+                    .exchange().expectStatus().isOk()
+                    .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+        }
+        lms.http.options().uri("/oauth2/token").header(HttpHeaders.AUTHORIZATION, DefaultToken.ANONYMOUS)
+                .header(HttpHeaders.ORIGIN, "http://evil.example.org")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                .exchange().expectStatus().isForbidden()
+                .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+    }
+
     private RestTestClient.ResponseSpec exchange(String code, String verifier) {
         Map<String, String> form = new LinkedHashMap<>(Map.of(
                 "grant_type", "authorization_code",

@@ -1,5 +1,6 @@
 package org.openedx.suite.lms.identity;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -23,6 +24,7 @@ import org.openedx.suite.lms.user.Users;
 import org.openedx.suite.web.security.Roles;
 import org.openedx.suite.web.security.TokenClaims;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -57,6 +59,9 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
 /**
  * The LMS is the suite's OAuth2 authorization server, as Open edX's LMS is its OAuth2 provider (Spring Authorization
@@ -89,6 +94,33 @@ class AuthorizationServer {
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"), browsers()));
         return http.build();
+    }
+
+    /**
+     * A page of the suite served elsewhere (insights' dashboard) exchanges its code from the browser. The pages that
+     * may receive a code are the pages that may exchange it: the origins of the web redirect URIs, a loopback one on
+     * any port (as its redirect URI matches any port). Ahead of the security filters, so that a preflight, which
+     * carries no credentials, is answered before any filter chain asks for some.
+     */
+    @Bean
+    FilterRegistrationBean<CorsFilter> webPageOrigins(IdentityProperties identity) {
+        CorsConfiguration cors = new CorsConfiguration();
+        for (String uri : identity.webRedirectUris()) {
+            URI redirect = URI.create(uri);
+            boolean loopbackAnyPort = "127.0.0.1".equals(redirect.getHost()) && redirect.getPort() == -1;
+            String origin = redirect.getScheme() + "://" + redirect.getHost()
+                    + (loopbackAnyPort ? ":[*]" : redirect.getPort() == -1 ? "" : ":" + redirect.getPort());
+            cors.addAllowedOriginPattern(origin);
+        }
+        cors.setAllowedMethods(List.of("GET", "POST"));
+        cors.addAllowedHeader("*");
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/oauth2/token", cors);
+        source.registerCorsConfiguration("/oauth2/jwks", cors);
+        FilterRegistrationBean<CorsFilter> filter = new FilterRegistrationBean<>(new CorsFilter(source));
+        filter.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        filter.addUrlPatterns("/oauth2/token", "/oauth2/jwks");
+        return filter;
     }
 
     /** Requests that ask for a page: a browser's, not a script's that accepts anything. */
