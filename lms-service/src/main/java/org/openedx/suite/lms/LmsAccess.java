@@ -18,12 +18,12 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 
 /**
- * Who may do what in the LMS (ADR 7): a learner reads their own records and enrols themselves; a course run's staff
- * read and change its learners' grades, invalidate their certificates and set its grading policy; clients read with
- * {@code grades:read} or {@code certificates:read}; users, course staff and webhooks are the operator's to manage; a
- * run's staff also name its certificate provider and read its open response submissions, which learners submit.
- * The operator passes every rule; a request no rule names is the operator's alone. The README's access table is
- * this one.
+ * Who may do what in the LMS (ADR 7): a learner reads their own records and enrols and unenrols themselves; a course
+ * run's staff enrol and unenrol its learners, read and change their grades, invalidate their certificates and set its
+ * grading policy; clients read with {@code grades:read} or {@code certificates:read}; users, course staff and
+ * webhooks are the operator's to manage; a run's staff also name its certificate provider and read its open response
+ * submissions, which learners submit. The operator passes every rule; a request no rule names is the operator's
+ * alone. The README's access table is this one.
  */
 @Component
 class LmsAccess implements AccessRules {
@@ -35,6 +35,10 @@ class LmsAccess implements AccessRules {
                 .requestMatchers(GET, "/api/users/{username}").access(allow(theLearner()))
                 // the enrolment names its learner and course in the body: the learner themselves or the run's staff
                 .requestMatchers(POST, "/api/enrollments").access(anyCaller())
+                .requestMatchers(GET, "/api/enrollments/{course_key}/{username}")
+                .access(allow(theLearner(), staffOfTheCourse()))
+                .requestMatchers(DELETE, "/api/enrollments/{course_key}/{username}")
+                .access(allow(theLearner(), staffOfTheCourse()))
                 .requestMatchers(GET, "/api/certificates")
                 .access(allow(theLearner(), scope(Scopes.CERTIFICATES_READ)))
                 .requestMatchers(POST, "/api/certificates/{course_key}/{username}/invalidate")

@@ -20,6 +20,7 @@ import org.openedx.suite.contracts.CoursePassingStatusEvent;
 import org.openedx.suite.contracts.CourseScheduleData;
 import org.openedx.suite.contracts.EventJson;
 import org.openedx.suite.contracts.EventMetadata;
+import org.openedx.suite.contracts.EventTimes;
 import org.openedx.suite.contracts.EventType;
 import org.openedx.suite.contracts.ExamAttemptData;
 import org.openedx.suite.contracts.ExamAttemptEvent;
@@ -296,6 +297,24 @@ final class Lms {
 
     List<Published<CoursePassingStatusData>> awaitPassingEvents(Course course, int count) {
         return await().atMost(EVENTUALLY).until(() -> passingEvents(course), events -> events.size() >= count);
+    }
+
+    /** A tracking log as the LMS put it on {@code analytics}: data and context read back from their JSON. */
+    record Tracked(String name, String key, Instant time, Map<String, String> headers, JsonNode data,
+                   JsonNode context) {
+    }
+
+    /** The tracking logs on the topic whose data name the course, in the order the topic holds a name's logs. */
+    List<Tracked> trackingLogs(Course course) {
+        return kafka.readAll(topics.topicOf(OpenEdxEvents.TRACKING_EVENT_EMITTED)).stream()
+                .map(m -> {
+                    var log = EventJson.read(m.value().getBytes(StandardCharsets.UTF_8),
+                            org.openedx.suite.contracts.TrackingEvent.class).trackingLog();
+                    return new Tracked(log.name(), m.key(), EventTimes.parse(log.timestamp()), m.headers(),
+                            json(log.data()), json(log.context()));
+                })
+                .filter(log -> course.key().equals(log.data().path("course_id").asString()))
+                .toList();
     }
 
     List<Message> deadLetters(EventType<?> type, String key) {

@@ -61,7 +61,7 @@ public class BlockCompletion {
         return usageKey;
     }
 
-    double completion() {
+    public double completion() {
         return completion;
     }
 }

@@ -17,6 +17,9 @@ import org.openedx.suite.contracts.CourseKey;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -38,8 +41,8 @@ class EnrollmentController {
     }
 
     /**
-     * 201 for a new enrollment; 200 when the learner was enrolled already (the mode is set to the one given). A learner
-     * enrols themselves; the run's staff enrol anyone.
+     * 201 for a new enrollment; 200 when the learner was enrolled already (the mode is set to the one given), or had
+     * unenrolled (the enrollment is active again). A learner enrols themselves; the run's staff enrol anyone.
      */
     @PostMapping
     public ResponseEntity<EnrollmentResponse> enroll(@Valid @RequestBody EnrollRequest request, Caller caller) {
@@ -48,9 +51,29 @@ class EnrollmentController {
         User user = users.require(request.username());
         CourseOverview course = courses.require(request.courseKey());
         var result = learners.enroll(user, course, CourseMode.fromWire(request.mode()));
-        var body = new EnrollmentResponse(user.username(), course.courseKey(), request.mode(), true,
-                result.createdAt());
-        return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(body);
+        return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(EnrollmentResponse.of(user, course, result));
+    }
+
+    /** The learner's enrollment, active or not; 404 when they never enrolled in the run. */
+    @GetMapping("/{course_key}/{username}")
+    public EnrollmentResponse get(@PathVariable("course_key") @CourseKey String courseKey,
+                                  @PathVariable String username) {
+        User user = users.require(username);
+        CourseOverview course = courses.require(courseKey);
+        return EnrollmentResponse.of(user, course, learners.enrollment(user, course));
+    }
+
+    /**
+     * Unenrolls the learner (the learner themselves or the run's staff): 200 with the enrollment, now inactive; the
+     * learner keeps their grades and certificate. 404 when they never enrolled in the run.
+     */
+    @DeleteMapping("/{course_key}/{username}")
+    public EnrollmentResponse unenroll(@PathVariable("course_key") @CourseKey String courseKey,
+                                       @PathVariable String username) {
+        User user = users.require(username);
+        CourseOverview course = courses.require(courseKey);
+        return EnrollmentResponse.of(user, course, learners.unenroll(user, course));
     }
 
     record EnrollRequest(
@@ -61,5 +84,10 @@ class EnrollmentController {
     }
 
     record EnrollmentResponse(String username, String courseKey, String mode, boolean isActive, Instant created) {
+
+        static EnrollmentResponse of(User user, CourseOverview course, LearnersInCourses.Enrolled enrolled) {
+            return new EnrollmentResponse(user.username(), course.courseKey(), enrolled.mode().wireName(),
+                    enrolled.active(), enrolled.createdAt());
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.openedx.suite.contracts.EventMetadata;
+import org.openedx.suite.contracts.EventTimes;
 import org.openedx.suite.contracts.EventType;
 import org.openedx.suite.contracts.ExamAttemptData;
 import org.openedx.suite.contracts.ExamAttemptEvent;
@@ -18,6 +19,7 @@ import org.openedx.suite.eventbus.EventHandler;
 import org.openedx.suite.eventbus.InboundEvent;
 import org.openedx.suite.eventbus.InboundEvents;
 import org.openedx.suite.eventbus.LoadedRows;
+import org.openedx.suite.eventbus.Tracker;
 import org.openedx.suite.lms.completion.BlockCompletion;
 import org.openedx.suite.lms.completion.Completions;
 import org.openedx.suite.lms.course.CourseOverview;
@@ -27,6 +29,7 @@ import org.openedx.suite.lms.credit.CreditRequirementStatus;
 import org.openedx.suite.lms.credit.CreditRequirements;
 import org.openedx.suite.lms.credit.CreditStatus;
 import org.openedx.suite.lms.learner.LearnerInCourse;
+import org.openedx.suite.lms.learner.LearnerTracking;
 import org.openedx.suite.lms.learner.LearnersInCourses;
 import org.openedx.suite.lms.user.User;
 import org.openedx.suite.lms.user.Users;
@@ -44,7 +47,8 @@ import org.springframework.stereotype.Component;
  *   <li>reset: the learner's score, override and completion of the subsection are cleared and the requirement
  *       status removed.</li>
  * </ul>
- * Credit requirements exist only in credit courses. The newest event per learner and subsection wins.
+ * Credit requirements exist only in credit courses. The newest event per learner and subsection wins. A change of a
+ * subsection's completion is tracked ({@code edx.completion_aggregator.progress.sequential}, {@link LearnerTracking}).
  * <p>
  * An event for a learner or course the LMS does not know yet fails normally: the bus retries it (the user or the
  * catalog event may still be on its way) and then dead-letters it, from where it can be replayed. In a poll it fails
@@ -62,14 +66,16 @@ class ExamAttemptHandler implements EventHandler<ExamAttemptEvent> {
     private final LearnersInCourses learners;
     private final CreditRequirements credit;
     private final Completions completions;
+    private final Tracker tracker;
 
     ExamAttemptHandler(Users users, Courses courses, LearnersInCourses learners, CreditRequirements credit,
-                       Completions completions) {
+                       Completions completions, Tracker tracker) {
         this.users = users;
         this.courses = courses;
         this.learners = learners;
         this.credit = credit;
         this.completions = completions;
+        this.tracker = tracker;
     }
 
     /**
@@ -88,13 +94,14 @@ class ExamAttemptHandler implements EventHandler<ExamAttemptEvent> {
                 completions.load(attempts.stream()
                         .filter(attempt -> attempt.outcome() == Outcome.SUBMITTED || attempt.outcome() == Outcome.RESET)
                         .map(Attempt::block).toList()),
-                credit.load(attempts.stream().filter(Attempt::creditCourse).map(Attempt::exam).toList()));
+                credit.load(attempts.stream().filter(Attempt::creditCourse).map(Attempt::exam).toList()), tracker);
         attempts.forEach(attempt -> attempt.outcome().apply(attempt, loaded));
     }
 
     /** What the attempts of a poll touch, loaded before the first is applied. */
     private record Loaded(LearnersInCourses.Locked learners, LoadedRows<Completions.Block, BlockCompletion> completions,
-                          LoadedRows<CreditRequirements.Exam, CreditRequirementStatus> requirements) {
+                          LoadedRows<CreditRequirements.Exam, CreditRequirementStatus> requirements,
+                          Tracker tracker) {
 
         LearnerInCourse learner(Attempt attempt) {
             return learners.get(attempt.learner());
@@ -102,11 +109,17 @@ class ExamAttemptHandler implements EventHandler<ExamAttemptEvent> {
 
         void complete(Attempt attempt, double completion) {
             var block = attempt.block();
+            Instant at = EventTimes.truncate(Instant.now());
+            double before = completions.find(block).map(BlockCompletion::completion).orElse(0.0);
             if (completion > 0) {
-                completions.change(block, () -> new BlockCompletion(block), row -> row.complete(Instant.now()));
+                completions.change(block, () -> new BlockCompletion(block), row -> row.complete(at));
             } else {
                 // a block the learner never completed stays unrecorded
-                completions.find(block).ifPresent(row -> row.reset(Instant.now()));
+                completions.find(block).ifPresent(row -> row.reset(at));
+            }
+            if (before != completion) {
+                tracker.emit(LearnerTracking.sequentialProgress(block.userId(), block.courseKey(), block.usageKey(),
+                        completion, at));
             }
         }
 

@@ -77,6 +77,10 @@ class Certificate {
         return status;
     }
 
+    UUID verifyUuid() {
+        return verifyUuid;
+    }
+
     String downloadUrl() {
         return downloadUrl;
     }

@@ -19,6 +19,8 @@ class CourseGrade {
     private String courseKey;
     private BigDecimal percent;
     private boolean passed;
+    // whether the learner ever passed in the course: the first crossing to passing is tracked as its first time
+    private boolean everPassed;
     private Instant modified;
 
     protected CourseGrade() {
@@ -36,9 +38,14 @@ class CourseGrade {
         return new Standing(percent, passed);
     }
 
+    boolean everPassed() {
+        return everPassed;
+    }
+
     void update(Standing standing, Instant at) {
         this.percent = standing.percent();
         this.passed = standing.passed();
+        this.everPassed |= standing.passed();
         this.modified = at;
     }
 }

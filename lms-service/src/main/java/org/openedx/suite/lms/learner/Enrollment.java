@@ -17,6 +17,8 @@ class Enrollment {
     private long userId;
     private String courseKey;
     private String mode;
+    // false once the learner unenrolled; the row stays, as Open edX keeps it, and enrolling again re-activates it
+    private boolean isActive;
     private Instant createdAt;
     private Instant modified;
 
@@ -27,6 +29,7 @@ class Enrollment {
         this.userId = userId;
         this.courseKey = courseKey;
         this.mode = mode.wireName();
+        this.isActive = true;
         this.createdAt = at;
         this.modified = at;
     }
@@ -45,6 +48,20 @@ class Enrollment {
 
     void changeMode(CourseMode mode, Instant at) {
         this.mode = mode.wireName();
+        this.modified = at;
+    }
+
+    boolean isActive() {
+        return isActive;
+    }
+
+    void activate(Instant at) {
+        this.isActive = true;
+        this.modified = at;
+    }
+
+    void deactivate(Instant at) {
+        this.isActive = false;
         this.modified = at;
     }
 

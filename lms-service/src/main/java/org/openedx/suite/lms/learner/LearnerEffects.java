@@ -12,25 +12,37 @@ import org.openedx.suite.contracts.EventType;
 import org.openedx.suite.contracts.OpenEdxEvents;
 import org.openedx.suite.eventbus.EventPublisher;
 import org.openedx.suite.eventbus.ProducedEvents;
+import org.openedx.suite.eventbus.Tracker;
+import org.openedx.suite.eventbus.TrackingLog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
-/** New rows go to the persistence context; passing and certificate changes go on the bus, in the change's transaction. */
+/**
+ * New rows go to the persistence context; passing and certificate changes go on the bus, and tracking logs to the
+ * tracker, in the change's transaction.
+ */
 @Component
 class LearnerEffects implements LearnerInCourse.Effects {
 
     private final EntityManager entityManager;
     private final EventPublisher publisher;
+    private final Tracker tracker;
 
-    LearnerEffects(EntityManager entityManager, EventPublisher publisher) {
+    LearnerEffects(EntityManager entityManager, EventPublisher publisher, Tracker tracker) {
         this.entityManager = entityManager;
         this.publisher = publisher;
+        this.tracker = tracker;
     }
 
     @Override
     public void create(Object row) {
         entityManager.persist(row);
+    }
+
+    @Override
+    public void track(TrackingLog log) {
+        tracker.emit(log);
     }
 
     @Override

@@ -7,7 +7,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
+import org.openedx.suite.contracts.EventTimes;
 import org.openedx.suite.eventbus.LoadedRows;
+import org.openedx.suite.eventbus.TrackingLog;
 import org.openedx.suite.lms.course.CourseOverview;
 import org.openedx.suite.lms.user.User;
 
@@ -20,8 +22,9 @@ import org.openedx.suite.lms.user.User;
  * <p>
  * Each change reads the clock as it is made, so after the lock was taken: the events of a change that waited for the
  * lock carry a later time than those of the change it waited for, and consumers that keep the newest event per
- * learner (credentials) end where the LMS ends. New rows are handed to JPA as they are made; everything is written at
- * the transaction's flush.
+ * learner (credentials) end where the LMS ends. The time is cut to the microseconds the wire carries, so that what is
+ * stored is what the events and tracking logs ({@link LearnerTracking}) of the change say. New rows are handed to JPA
+ * as they are made; everything is written at the transaction's flush.
  */
 public final class LearnerInCourse {
 
@@ -47,9 +50,14 @@ public final class LearnerInCourse {
         this.effects = effects;
     }
 
-    /** What a learner in a course does beyond its own rows: adds new rows, and announces changes on the bus. */
+    /**
+     * What a learner in a course does beyond its own rows: adds new rows, announces changes on the bus, and emits
+     * their tracking logs.
+     */
     interface Effects {
         void create(Object row);
+
+        void track(TrackingLog log);
 
         void announcePassing(LearnerInCourse learner, Instant at);
 
@@ -81,9 +89,18 @@ public final class LearnerInCourse {
     record Key(long userId, String courseKey) {
     }
 
-    /** The learner's mode in the course; empty when they are not enrolled. */
+    /**
+     * The learner's mode in the course, whether their enrollment is active or not; empty when they never enrolled. The
+     * certificate rules go by it: a learner who unenrolls keeps their grades and certificate, as in Open edX, and a
+     * certificate they hold still follows their grade.
+     */
     public Optional<CourseMode> mode() {
         return Optional.ofNullable(enrollment).map(Enrollment::mode);
+    }
+
+    /** Whether the learner is enrolled now: an enrollment they left does not count (scores, submissions). */
+    boolean isEnrolled() {
+        return enrollment != null && enrollment.isActive();
     }
 
     Optional<Certificate> certificate() {
@@ -103,7 +120,7 @@ public final class LearnerInCourse {
 
     /** Records the learner's own score on a subsection; an override on it stays. */
     void score(String usageKey, BigDecimal earned, BigDecimal possible) {
-        Instant at = Instant.now();
+        Instant at = now();
         changeSubsection(usageKey, at, subsection -> subsection.score(earned, possible, at));
         recompute(at);
     }
@@ -114,14 +131,14 @@ public final class LearnerInCourse {
      * applies to it.
      */
     public void override(String usageKey, BigDecimal earned, String feature) {
-        Instant at = Instant.now();
+        Instant at = now();
         changeSubsection(usageKey, at, subsection -> subsection.override(earned, feature, at));
         recompute(at);
     }
 
     /** Removes the feature's override on a subsection, so that the learner's own score counts again. */
     public void removeOverride(String usageKey, String feature) {
-        Instant at = Instant.now();
+        Instant at = now();
         subsections.find(usageKey).filter(subsection -> subsection.hasOverrideFrom(feature)).ifPresent(subsection ->
                 changeOrRemove(usageKey, subsection, at, () -> subsection.removeOverride(at)));
     }
@@ -131,7 +148,7 @@ public final class LearnerInCourse {
      * still counts, at 0, as an unattempted subsection does in Open edX; a row that never had a score goes.
      */
     public void reset(String usageKey) {
-        Instant at = Instant.now();
+        Instant at = now();
         subsections.find(usageKey).ifPresent(subsection -> changeOrRemove(usageKey, subsection, at, () -> {
             subsection.removeOverride(at);
             subsection.score(BigDecimal.ZERO, subsection.possible(), at);
@@ -141,28 +158,48 @@ public final class LearnerInCourse {
     /** Sets the certificate {@code unavailable}, for good. Returns it; empty when the learner has none. */
     public Optional<CertificateResponse> invalidateCertificate() {
         if (certificate != null) {
-            change(CertificateRules.invalidate(certificate.current()), Instant.now());
+            change(CertificateRules.invalidate(certificate.current()), now());
         }
         return certificate().map(held -> CertificateResponse.of(held, user));
     }
 
     /**
-     * Enrolls the learner, or moves their enrollment to the mode; the certificate follows the mode.
+     * Enrolls the learner, re-activates the enrollment they left, or moves their enrollment to the mode; the
+     * certificate follows the mode.
      *
-     * @return true when the learner was not enrolled before
+     * @return true when the learner had no enrollment before
      */
     boolean enroll(CourseMode mode) {
-        Instant at = Instant.now();
+        Instant at = now();
         if (enrollment == null) {
             enrollment = new Enrollment(user.id(), course.courseKey(), mode, at);
             effects.create(enrollment);
+            effects.track(LearnerTracking.enrollment(LearnerTracking.ENROLLMENT_ACTIVATED, this, mode, at));
             return true;
+        }
+        if (!enrollment.isActive()) {
+            enrollment.activate(at);
+            effects.track(LearnerTracking.enrollment(LearnerTracking.ENROLLMENT_ACTIVATED, this, mode, at));
         }
         if (enrollment.mode() != mode) {
             enrollment.changeMode(mode, at);
+            effects.track(LearnerTracking.enrollment(LearnerTracking.ENROLLMENT_MODE_CHANGED, this, mode, at));
             followCertificate(at);
         }
         return false;
+    }
+
+    /**
+     * Unenrolls the learner; their grades and certificate stay, as Open edX revokes no certificate on unenrolment.
+     * An enrollment left already stays as it is.
+     */
+    void unenroll() {
+        if (enrollment != null && enrollment.isActive()) {
+            Instant at = now();
+            enrollment.deactivate(at);
+            effects.track(LearnerTracking.enrollment(LearnerTracking.ENROLLMENT_DEACTIVATED, this, enrollment.mode(),
+                    at));
+        }
     }
 
     /**
@@ -170,16 +207,18 @@ public final class LearnerInCourse {
      * crossing is announced as any other.
      */
     void regrade() {
-        recompute(Instant.now());
+        recompute(now());
     }
 
     private void recompute(Instant at) {
         Standing after = GradeModel.standing(subsections.all().stream().map(SubsectionGrade::toScore).toList(),
                 passingGrade);
         Standing before = grade.standing();
+        boolean passedBefore = grade.everPassed();
         grade.update(after, at);
         if (GradeModel.crossesLine(before, after)) {
             effects.announcePassing(this, at);
+            effects.track(LearnerTracking.passing(this, after.passed(), !passedBefore, at));
             followCertificate(at);
         }
     }
@@ -204,20 +243,36 @@ public final class LearnerInCourse {
             effects.create(changed);
         }
         effects.announceCertificate(this, changed, outcome.announcement(), previousStatus, at);
+        switch (outcome.announcement()) {
+            case CREATED -> effects.track(LearnerTracking.certificateCreated(this, changed, at));
+            case REVOKED -> effects.track(LearnerTracking.certificateRevoked(this, changed, at));
+            default -> {
+                // a change that keeps it downloadable, or not, tracks nothing
+            }
+        }
     }
 
     /** A row that only held an override, made before the learner had a score, goes; any other is changed. */
     private void changeOrRemove(String usageKey, SubsectionGrade subsection, Instant at, Runnable change) {
         if (subsection.neverScored()) {
             subsections.remove(usageKey);
+            effects.track(LearnerTracking.subsectionGrade(this, usageKey, null, at));
         } else {
             change.run();
+            effects.track(LearnerTracking.subsectionGrade(this, usageKey, subsection, at));
         }
         recompute(at);
     }
 
     /** Changes the subsection's row; one the learner has none of yet starts as a row of 0 of 0. */
     private void changeSubsection(String usageKey, Instant at, Consumer<SubsectionGrade> change) {
-        subsections.change(usageKey, () -> new SubsectionGrade(user.id(), course.courseKey(), usageKey, at), change);
+        SubsectionGrade changed = subsections.change(usageKey,
+                () -> new SubsectionGrade(user.id(), course.courseKey(), usageKey, at), change);
+        effects.track(LearnerTracking.subsectionGrade(this, usageKey, changed, at));
+    }
+
+    /** A change's time, in the microseconds the wire carries. */
+    private static Instant now() {
+        return EventTimes.truncate(Instant.now());
     }
 }

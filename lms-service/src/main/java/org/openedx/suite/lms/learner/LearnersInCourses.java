@@ -122,19 +122,25 @@ public class LearnersInCourses {
     public record Subsection(long userId, String usageKey) {
     }
 
-    /** Records the learner's own score on a subsection; 404 unless the learner is enrolled in the course. */
+    /**
+     * Records the learner's own score on a subsection; 404 unless the learner is enrolled in the course (one who
+     * unenrolled is not).
+     */
     @Transactional
     public GradeResponse score(User user, CourseOverview course, String usageKey, BigDecimal earned,
                                BigDecimal possible) {
         LearnerInCourse learner = lock(user, course);
-        if (learner.mode().isEmpty()) {
+        if (!learner.isEnrolled()) {
             throw notEnrolled(user, course);
         }
         learner.score(usageKey, earned, possible);
         return learner.gradeResponse();
     }
 
-    /** The learner's grades; 404 for a learner who is neither enrolled in the course nor has a score in it. */
+    /**
+     * The learner's grades; 404 for a learner who never enrolled in the course and has no score in it. One who
+     * unenrolled keeps them.
+     */
     @Transactional(readOnly = true)
     public GradeResponse grades(User user, CourseOverview course) {
         long userId = user.id();
@@ -149,22 +155,47 @@ public class LearnersInCourses {
                 .stream().map(GradeResponse.Subsection::of).toList());
     }
 
-    /** Enrolls the learner, or moves an existing enrollment to the mode; the certificate follows the mode. */
+    /**
+     * Enrolls the learner, re-activates the enrollment they left, or moves an existing enrollment to the mode; the
+     * certificate follows the mode.
+     */
     @Transactional
     public Enrolled enroll(User user, CourseOverview course, CourseMode mode) {
         LearnerInCourse learner = lock(user, course);
         boolean created = learner.enroll(mode);
-        return new Enrolled(learner.enrollment().orElseThrow().createdAt(), created);
+        return Enrolled.of(learner.enrollment().orElseThrow(), created);
     }
 
-    /** An enrollment as {@link #enroll} left it. */
-    /** Whether the user has an enrollment in the run, in any mode. */
+    /**
+     * Unenrolls the learner, who keeps their grades and certificate; 404 when they never enrolled in the course. One
+     * who unenrolled already stays so.
+     */
+    @Transactional
+    public Enrolled unenroll(User user, CourseOverview course) {
+        LearnerInCourse learner = lock(user, course);
+        learner.unenroll();
+        return Enrolled.of(learner.enrollment().orElseThrow(() -> notEnrolled(user, course)), false);
+    }
+
+    /** The learner's enrollment, active or not; 404 when they never enrolled in the course. */
+    @Transactional(readOnly = true)
+    public Enrolled enrollment(User user, CourseOverview course) {
+        return enrollments.findByUserIdAndCourseKey(user.id(), course.courseKey())
+                .map(enrollment -> Enrolled.of(enrollment, false)).orElseThrow(() -> notEnrolled(user, course));
+    }
+
+    /** Whether the user is enrolled in the run, in any mode; an enrollment they left does not count. */
     @Transactional(readOnly = true)
     public boolean isEnrolled(User user, String courseKey) {
-        return enrollments.findByUserIdAndCourseKey(user.id(), courseKey).isPresent();
+        return enrollments.findByUserIdAndCourseKey(user.id(), courseKey).filter(Enrollment::isActive).isPresent();
     }
 
-    public record Enrolled(Instant createdAt, boolean created) {
+    /** An enrollment as a change left it; {@code created} when the change made it. */
+    public record Enrolled(CourseMode mode, boolean active, Instant createdAt, boolean created) {
+
+        static Enrolled of(Enrollment enrollment, boolean created) {
+            return new Enrolled(enrollment.mode(), enrollment.isActive(), enrollment.createdAt(), created);
+        }
     }
 
     /** Sets the certificate {@code unavailable}, for good; 404 when the learner has no certificate in the course. */

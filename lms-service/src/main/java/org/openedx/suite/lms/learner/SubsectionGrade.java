@@ -26,6 +26,7 @@ class SubsectionGrade {
     private BigDecimal possible;
     private BigDecimal overrideEarned;
     private String overrideFeature;
+    private Instant createdAt;
     private Instant modified;
 
     protected SubsectionGrade() {
@@ -36,6 +37,7 @@ class SubsectionGrade {
         this.userId = userId;
         this.courseKey = courseKey;
         this.usageKey = usageKey;
+        this.createdAt = at;
         renew(at);
     }
 
@@ -101,6 +103,10 @@ class SubsectionGrade {
 
     BigDecimal overrideEarned() {
         return overrideEarned;
+    }
+
+    Instant createdAt() {
+        return createdAt;
     }
 
     String overrideFeature() {
