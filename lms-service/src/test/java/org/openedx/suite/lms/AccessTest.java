@@ -101,6 +101,31 @@ class AccessTest {
     }
 
     @Test
+    void a_learner_unenrols_themselves_and_no_one_else_and_course_staff_unenrol_in_their_run() {
+        Lms.Course course = lms.newCourse("Access");
+        Lms.Course other = lms.newCourse("Not staffed");
+        Lms.Learner ada = lms.newLearner();
+        Lms.Learner bob = lms.newLearner();
+        Lms.Learner carol = lms.newLearner();
+        lms.enroll(ada, course, "verified");
+        lms.enroll(bob, course, "verified");
+        lms.enroll(bob, other, "verified");
+        lms.http.post().uri("/api/courses/{course}/staff/{user}", course.key(), carol.username()).exchange()
+                .expectStatus().isCreated();
+
+        refused(unenrol(tokenOf(ada), bob, course));
+        refused(get("/api/enrollments/{course}/{user}", tokenOf(ada), course.key(), bob.username()));
+        refused(unenrol(tokenOf(carol), bob, other));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM enrollment WHERE user_id = ? AND is_active",
+                Long.class, bob.id())).isEqualTo(2);
+
+        unenrol(tokenOf(ada), ada, course).expectStatus().isOk().expectBody().jsonPath("$.is_active").isEqualTo(false);
+        get("/api/enrollments/{course}/{user}", tokenOf(ada), course.key(), ada.username()).expectStatus().isOk();
+        unenrol(tokenOf(carol), bob, course).expectStatus().isOk()
+                .expectBody().jsonPath("$.is_active").isEqualTo(false);
+    }
+
+    @Test
     void course_staff_act_in_their_run_and_in_no_other() throws Exception {
         Lms.Course theirs = lms.newCourse("Staffed");
         Lms.Course other = lms.newCourse("Not staffed");
@@ -179,6 +204,11 @@ class AccessTest {
                         {"username": "%s", "course_key": "%s", "mode": "audit"}"""
                         .formatted(learner.username(), course.key()))
                 .exchange();
+    }
+
+    private RestTestClient.ResponseSpec unenrol(String token, Lms.Learner learner, Lms.Course course) {
+        return lms.http.delete().uri("/api/enrollments/{course}/{user}", course.key(), learner.username())
+                .header(HttpHeaders.AUTHORIZATION, token).exchange();
     }
 
     private RestTestClient.ResponseSpec get(String uri, String token, Object... variables) {

@@ -126,6 +126,59 @@ class UsersAndEnrollmentsTest {
         enroll(learner.username(), course.key(), "verified").expectStatus().isCreated();
     }
 
+    @Test
+    void an_unenrolled_learner_keeps_grades_and_certificate_scores_no_more_and_enrolling_again_reactivates() {
+        Learner learner = lms.newLearner();
+        Course course = lms.newCourse("Unenrolment");
+        lms.gradingPolicy(course, "0.5", false);
+        lms.enroll(learner, course, "verified");
+        lms.score(course, learner, course.block("hw1"), 8, 10);
+
+        unenroll(learner.username(), course.key()).expectStatus().isOk().expectBody().json("""
+                {"username": "%s", "course_key": "%s", "mode": "verified", "is_active": false}"""
+                .formatted(learner.username(), course.key()));
+        enrollment(learner.username(), course.key()).expectStatus().isOk()
+                .expectBody().jsonPath("$.is_active").isEqualTo(false);
+        // unenrolling again changes nothing
+        unenroll(learner.username(), course.key()).expectStatus().isOk()
+                .expectBody().jsonPath("$.is_active").isEqualTo(false);
+
+        lms.putScore(course, learner, course.block("hw2"), "{\"earned\": 1, \"possible\": 10}")
+                .expectStatus().isNotFound();
+        lms.grades(course, learner).expectStatus().isOk().expectBody().jsonPath("$.passed").isEqualTo(true);
+        lms.certificates(learner).expectStatus().isOk().expectBody()
+                .jsonPath("$[0].status").isEqualTo("downloadable");
+
+        enroll(learner.username(), course.key(), "audit").expectStatus().isOk().expectBody().json("""
+                {"mode": "audit", "is_active": true}""");
+        enrollment(learner.username(), course.key()).expectStatus().isOk().expectBody()
+                .jsonPath("$.is_active").isEqualTo(true).jsonPath("$.mode").isEqualTo("audit");
+        lms.score(course, learner, course.block("hw2"), 1, 10);
+    }
+
+    @Test
+    void unenrolling_someone_never_enrolled_an_unknown_user_or_course_is_not_found_and_a_bad_key_is_refused() {
+        Learner learner = lms.newLearner();
+        Course course = lms.newCourse("Unenrolment 404");
+
+        unenroll(learner.username(), course.key()).expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        enrollment(learner.username(), course.key()).expectStatus().isNotFound();
+        unenroll("nobody_" + Lms.unique(), course.key()).expectStatus().isNotFound();
+        unenroll(learner.username(), "course-v1:edX+NotAnnounced" + Lms.unique() + "+2026").expectStatus()
+                .isNotFound();
+        refusedEnrollment(unenroll(learner.username(), "DemoX-2026"), "course_key");
+        refusedEnrollment(enrollment(learner.username(), "DemoX-2026"), "course_key");
+    }
+
+    private RestTestClient.ResponseSpec unenroll(String username, String courseKey) {
+        return lms.http.delete().uri("/api/enrollments/{course}/{user}", courseKey, username).exchange();
+    }
+
+    private RestTestClient.ResponseSpec enrollment(String username, String courseKey) {
+        return lms.http.get().uri("/api/enrollments/{course}/{user}", courseKey, username).exchange();
+    }
+
     private RestTestClient.ResponseSpec enroll(String username, String courseKey, String mode) {
         return lms.http.post().uri("/api/enrollments").contentType(MediaType.APPLICATION_JSON).body("""
                 {"username": "%s", "course_key": "%s", "mode": "%s"}""".formatted(username, courseKey, mode)).exchange();
