@@ -4,7 +4,7 @@ package org.openedx.suite.sandbox.fault;
  * A failure the sandbox plays for a target's next requests.
  *
  * @param target  {@code webhook} (every receiver), {@code webhook:<receiver>}, {@code certificate-provider},
- *                {@code plagiarism}, {@code credly} or {@code accredible}
+ *                {@code plagiarism}, {@code credly}, {@code accredible} or {@code lrs}
  * @param mode    what the requests get
  * @param status  the status {@link Mode#STATUS} answers with; null for the other modes
  * @param delayMs how long {@link Mode#SLOW} waits before answering; null for the other modes

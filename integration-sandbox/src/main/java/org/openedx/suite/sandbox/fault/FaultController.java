@@ -25,7 +25,7 @@ import tools.jackson.databind.ObjectMapper;
 class FaultController {
 
     private static final Set<String> TARGETS = Set.of(Faults.WEBHOOK, Faults.CERTIFICATE_PROVIDER, Faults.PLAGIARISM,
-            Faults.CREDLY, Faults.ACCREDIBLE);
+            Faults.CREDLY, Faults.ACCREDIBLE, Faults.LRS);
     private static final Pattern RECEIVER_TARGET = Pattern.compile(Faults.WEBHOOK + ":[^\\s/]+");
     private static final int LONGEST_DELAY_MS = 60_000;
 
@@ -43,7 +43,7 @@ class FaultController {
         String target = request.text("target");
         if (!TARGETS.contains(target) && !RECEIVER_TARGET.matcher(target).matches()) {
             throw SandboxException.badRequest("target",
-                    "must be webhook, webhook:<receiver>, certificate-provider, plagiarism, credly or accredible");
+                    "must be webhook, webhook:<receiver>, certificate-provider, plagiarism, credly, accredible or lrs");
         }
         Mode mode = Mode.of(request.text("mode"))
                 .orElseThrow(() -> SandboxException.badRequest("mode", "must be down, slow or status"));

@@ -17,6 +17,7 @@ public class Faults {
     public static final String PLAGIARISM = "plagiarism";
     public static final String CREDLY = "credly";
     public static final String ACCREDIBLE = "accredible";
+    public static final String LRS = "lrs";
 
     private final Map<String, Fault> byTarget = new TreeMap<>();
 

@@ -18,7 +18,8 @@ public enum Kind {
     CREDLY_BADGE(Faults.CREDLY),
     CREDLY_REVOCATION(Faults.CREDLY),
     ACCREDIBLE_CREDENTIAL(Faults.ACCREDIBLE),
-    ACCREDIBLE_EXPIRY(Faults.ACCREDIBLE);
+    ACCREDIBLE_EXPIRY(Faults.ACCREDIBLE),
+    LRS_STATEMENT(Faults.LRS);
 
     private final String faultTarget;
 

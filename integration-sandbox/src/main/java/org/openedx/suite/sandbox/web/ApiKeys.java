@@ -20,17 +20,14 @@ public final class ApiKeys {
      * the key alone ({@code base64(key)}, what Open edX credentials' Credly client sends).
      */
     public static boolean basic(String authorization, String apiKey) {
-        String credentials = credentials(authorization, BASIC);
-        if (credentials == null) {
-            return false;
-        }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(credentials.strip()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        return same(decoded, apiKey + ":") || same(decoded, apiKey);
+        String decoded = decodedBasic(authorization);
+        return decoded != null && (same(decoded, apiKey + ":") || same(decoded, apiKey));
+    }
+
+    /** HTTP Basic with this user and password ({@code base64(user + ":" + password)}). */
+    public static boolean basic(String authorization, String user, String password) {
+        String decoded = decodedBasic(authorization);
+        return decoded != null && same(decoded, user + ":" + password);
     }
 
     /** {@code Token token=<key>} or {@code Token token="<key>"} (Accredible's way), or {@code Bearer <key>}. */
@@ -47,6 +44,19 @@ public final class ApiKeys {
             token = token.substring(1, token.length() - 1);
         }
         return same(token, apiKey);
+    }
+
+    /** The {@code user:password} of HTTP Basic, decoded; null for another scheme, no header or no base64. */
+    private static String decodedBasic(String authorization) {
+        String credentials = credentials(authorization, BASIC);
+        if (credentials == null) {
+            return null;
+        }
+        try {
+            return new String(Base64.getDecoder().decode(credentials.strip()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** What follows the scheme (matched ignoring case); null for another scheme or no header. */

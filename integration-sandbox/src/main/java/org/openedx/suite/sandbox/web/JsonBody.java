@@ -55,6 +55,17 @@ public final class JsonBody {
         return new JsonBody(body, "", HttpStatus.BAD_REQUEST);
     }
 
+    /**
+     * A value that must be a JSON object, refused naming {@code name} (an element of an array: {@code [1]}); its
+     * fields are named {@code name.<field>}.
+     */
+    public static JsonBody of(JsonNode value, String name) {
+        if (!value.isObject()) {
+            throw SandboxException.badRequest(name, "must be a JSON object");
+        }
+        return new JsonBody(value, name + ".", HttpStatus.BAD_REQUEST);
+    }
+
     /** The same body, refusing a field with {@code status} (a body that is not a JSON object stays a 400). */
     public JsonBody refusingWith(HttpStatus status) {
         return new JsonBody(object, path, status);

@@ -39,6 +39,11 @@ public class SandboxException extends RuntimeException {
         return new SandboxException(HttpStatus.UNAUTHORIZED, null, message, challenge);
     }
 
+    /** 409 blaming no one field: the request contradicts what the stand-in holds, e.g. a statement id taken. */
+    public static SandboxException conflict(String message) {
+        return of(HttpStatus.CONFLICT, null, message);
+    }
+
     public static SandboxException notFound(String message) {
         return of(HttpStatus.NOT_FOUND, null, message);
     }

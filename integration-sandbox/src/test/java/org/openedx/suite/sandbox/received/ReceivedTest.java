@@ -27,10 +27,11 @@ class ReceivedTest {
         sandbox.put("/credly/v1/organizations/suite-org/badges/b/revoke", "{}");
         sandbox.post("/accredible/v1/credentials", "{}");
         sandbox.put("/accredible/v1/credentials/1", "{}");
+        sandbox.post("/lrs/xapi/statements", "{}");
 
         assertThat(sandbox.received("")).extracting(record -> record.get("kind").stringValue())
                 .containsExactly("webhook", "certificate", "revocation", "plagiarism", "credly-badge",
-                        "credly-revocation", "accredible-credential", "accredible-expiry");
+                        "credly-revocation", "accredible-credential", "accredible-expiry", "lrs-statement");
         assertThat(sandbox.received("?kind=revocation")).singleElement()
                 .satisfies(record -> assertThat(record.get("path").stringValue())
                         .isEqualTo("/certificate-provider/certificates/revocations"));
