@@ -6,6 +6,7 @@ import java.util.List;
 import org.openedx.suite.contracts.EventTimes;
 import org.openedx.suite.contracts.OpenEdxEvents;
 import org.openedx.suite.eventbus.EventPublisher;
+import org.openedx.suite.eventbus.Tracker;
 import org.openedx.suite.exams.exam.Exam;
 import org.openedx.suite.exams.exam.ExamRepository;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Starts, moves and resets attempts. Each status change and its event are written in one transaction, the attempt
  * row first (the publisher flushes it before drawing the outbox id, so events of one course leave in commit order).
+ * Each change, a start included, is also tracked ({@link AttemptTracking}) in that transaction, at the change's time.
  */
 @Service
 class Attempts {
@@ -26,11 +28,13 @@ class Attempts {
     private final AttemptRepository attempts;
     private final ExamRepository exams;
     private final EventPublisher events;
+    private final Tracker tracker;
 
-    Attempts(AttemptRepository attempts, ExamRepository exams, EventPublisher events) {
+    Attempts(AttemptRepository attempts, ExamRepository exams, EventPublisher events, Tracker tracker) {
         this.attempts = attempts;
         this.exams = exams;
         this.events = events;
+        this.tracker = tracker;
     }
 
     /**
@@ -49,12 +53,16 @@ class Attempts {
         if (attempts.existsByExamIdAndUserId(examId, learner.id())) {
             throw alreadyStarted(examId, learner);
         }
+        Instant now = now();
+        Attempt started;
         try {
-            return AttemptResponse.of(attempts.saveAndFlush(new Attempt(exam, learner, now())));
+            started = attempts.saveAndFlush(new Attempt(exam, learner, now));
         } catch (DataIntegrityViolationException e) {
             // a concurrent request started it between the check and the insert
             throw alreadyStarted(examId, learner);
         }
+        tracker.emit(AttemptTracking.started(started, now));
+        return AttemptResponse.of(started);
     }
 
     /** The learner submits their own attempt; the course staff (proctoring reviews) do anything. */
@@ -70,6 +78,7 @@ class Attempts {
         Instant now = now();
         attempt.moveTo(next, now);
         events.publish(AttemptEvents.announcing(next), AttemptEvents.statusChanged(attempt), now);
+        tracker.emit(AttemptTracking.statusChanged(attempt, now));
         return AttemptResponse.of(attempt);
     }
 
@@ -87,8 +96,10 @@ class Attempts {
         caller.require(caller.isStaffOf(attempt.exam().courseKey()), "reset attempt " + attemptId);
         Learner instructor = caller.isUser() ? Learner.of(caller) : named.toLearner();
         var announcement = AttemptEvents.reset(attempt, instructor);
+        Instant now = now();
         attempts.delete(attempt);
-        events.publish(OpenEdxEvents.EXAM_ATTEMPT_RESET, announcement, now());
+        events.publish(OpenEdxEvents.EXAM_ATTEMPT_RESET, announcement, now);
+        tracker.emit(AttemptTracking.deleted(attempt, now));
     }
 
     /** The attempt's learner, its course staff and clients with {@code exams:read} read it. */
