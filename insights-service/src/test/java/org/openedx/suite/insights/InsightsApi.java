@@ -28,6 +28,10 @@ public final class InsightsApi {
         return URI.create("http://localhost:" + environment.getRequiredProperty("local.server.port"));
     }
 
+    public RestTestClient client() {
+        return client;
+    }
+
     public RestTestClient.ResponseSpec get(String uri, Object... uriVariables) {
         return client.get().uri(uri, uriVariables).exchange();
     }
@@ -55,10 +59,19 @@ public final class InsightsApi {
 
     /** {@code GET /xapi/statements} as the operator, with the xAPI version header, the parameters as given. */
     public RestTestClient.ResponseSpec xapi(Map<String, String> parameters) {
+        return xapiWithToken(null, parameters);
+    }
+
+    /** {@code GET /xapi/statements} with another token; {@code DefaultToken.ANONYMOUS} for none. */
+    public RestTestClient.ResponseSpec xapiWithToken(String token, Map<String, String> parameters) {
         StringBuilder uri = new StringBuilder("/xapi/statements");
         parameters.keySet().forEach(name -> uri.append(uri.indexOf("?") < 0 ? '?' : '&')
                 .append(name).append("={").append(name).append('}'));
-        return client.get().uri(uri.toString(), parameters).header(XAPI_VERSION, "1.0.3").exchange();
+        var request = client.get().uri(uri.toString(), parameters).header(XAPI_VERSION, "1.0.3");
+        if (token != null) {
+            request.header(HttpHeaders.AUTHORIZATION, token.isEmpty() ? "" : "Bearer " + token);
+        }
+        return request.exchange();
     }
 
     /** The page of statements these parameters give. */
