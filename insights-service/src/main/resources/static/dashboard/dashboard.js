@@ -7,6 +7,7 @@
     const CLIENT_ID = 'suite-web';
     const TOKEN = 'insights.token';
     const PENDING = 'insights.sign-in';
+    const SIGNED_OUT = 'insights.signed-out';
     const FEED_LIMIT = 50;
     const $ = (id) => document.getElementById(id);
 
@@ -52,11 +53,13 @@
             throw new Error('The LMS did not give a token (' + answer.status + ')');
         }
         sessionStorage.setItem(TOKEN, (await answer.json()).access_token);
+        sessionStorage.removeItem(SIGNED_OUT);
         window.history.replaceState(null, '', '/' + (pending.back || ''));
     }
 
     function signOut() {
         sessionStorage.removeItem(TOKEN);
+        sessionStorage.setItem(SIGNED_OUT, 'true');
         stopFeed();
         showSignedOut('Signed out.');
     }
@@ -344,7 +347,12 @@
     async function start() {
         const token = sessionStorage.getItem(TOKEN);
         if (!token) {
-            showSignedOut();
+            // straight to the LMS's sign-in, unless the user signed out here: then they choose when
+            if (sessionStorage.getItem(SIGNED_OUT)) {
+                showSignedOut();
+            } else {
+                await signIn();
+            }
             return;
         }
         $('signed-out').hidden = true;
