@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.openedx.suite.contracts.CourseKey;
 import org.openedx.suite.web.ResultPage;
+import org.openedx.suite.web.security.Caller;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -75,8 +76,9 @@ class CourseController {
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<PublishResponse> publish(
             @Parameter(description = COURSE_KEY, example = EXAMPLE_KEY) @PathVariable("course_key") @CourseKey
-            String courseKey) {
-        return ResponseEntity.accepted().body(courses.publish(courseKey));
+            String courseKey,
+            Caller caller) {
+        return ResponseEntity.accepted().body(courses.publish(courseKey, caller));
     }
 
     @GetMapping("/{course_key}")

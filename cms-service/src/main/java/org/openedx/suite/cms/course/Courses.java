@@ -5,8 +5,10 @@ import java.util.UUID;
 
 import org.openedx.suite.contracts.OpenEdxEvents;
 import org.openedx.suite.eventbus.EventPublisher;
+import org.openedx.suite.eventbus.Tracker;
 import org.openedx.suite.web.ApiException;
 import org.openedx.suite.web.ResultPage;
+import org.openedx.suite.web.security.Caller;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -19,10 +21,12 @@ class Courses {
 
     private final CourseRepository courses;
     private final EventPublisher events;
+    private final Tracker tracker;
 
-    Courses(CourseRepository courses, EventPublisher events) {
+    Courses(CourseRepository courses, EventPublisher events, Tracker tracker) {
         this.courses = courses;
         this.events = events;
+        this.tracker = tracker;
     }
 
     @Transactional
@@ -51,14 +55,17 @@ class Courses {
 
     /**
      * Announces the course as it is now. The row is locked and updated before the event is written, so publishes of
-     * one course take turns and their events reach the topic in the order they committed.
+     * one course take turns and their events reach the topic in the order they committed. The publish is tracked
+     * ({@code edx.course.published}) at its own time, the course's {@code published_at}; the catalog event carries
+     * the last edit's.
      */
     @Transactional
-    PublishResponse publish(String courseKey) {
+    PublishResponse publish(String courseKey, Caller caller) {
         Course course = courses.findForUpdate(courseKey).orElseThrow(() -> notFound(courseKey));
         course.markPublished(Instant.now());
         UUID eventId = events.publish(OpenEdxEvents.COURSE_CATALOG_INFO_CHANGED, course.catalogInfo(),
                 course.editedAt());
+        tracker.emit(CourseTracking.published(courseKey, caller, course.publishedAt()));
         return new PublishResponse(courseKey, eventId);
     }
 

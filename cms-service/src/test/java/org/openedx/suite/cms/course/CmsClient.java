@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.openedx.suite.contracts.EventTimes;
 import org.openedx.suite.contracts.OpenEdxEvents;
+import org.openedx.suite.contracts.TrackingEvent;
 import org.openedx.suite.eventbus.EventBusTopics;
 import org.openedx.suite.testsupport.KafkaTestClient;
 import org.openedx.suite.testsupport.KafkaTestClient.Message;
@@ -18,7 +20,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The CMS as its users see it: its REST API, the catalog topic it writes to, and its outbox. */
+/** The CMS as its users see it: its REST API, the catalog and analytics topics it writes to, and its outbox. */
 public final class CmsClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -26,12 +28,14 @@ public final class CmsClient {
     private final RestTestClient http;
     private final KafkaTestClient kafka;
     private final String catalogTopic;
+    private final String analyticsTopic;
     private final JdbcTemplate jdbc;
 
     public CmsClient(RestTestClient http, String bootstrapServers, EventBusTopics topics, JdbcTemplate jdbc) {
         this.http = http;
         this.kafka = new KafkaTestClient(bootstrapServers);
         this.catalogTopic = topics.topicOf(OpenEdxEvents.COURSE_CATALOG_INFO_CHANGED);
+        this.analyticsTopic = topics.topicOf(OpenEdxEvents.TRACKING_EVENT_EMITTED);
         this.jdbc = jdbc;
     }
 
@@ -79,13 +83,15 @@ public final class CmsClient {
     /** The same client with another token than the operator's (course staff's, a learner's, a client's). */
     CmsClient as(String token) {
         return new CmsClient(http.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build(),
-                kafka, catalogTopic, jdbc);
+                kafka, catalogTopic, analyticsTopic, jdbc);
     }
 
-    private CmsClient(RestTestClient http, KafkaTestClient kafka, String catalogTopic, JdbcTemplate jdbc) {
+    private CmsClient(RestTestClient http, KafkaTestClient kafka, String catalogTopic, String analyticsTopic,
+                      JdbcTemplate jdbc) {
         this.http = http;
         this.kafka = kafka;
         this.catalogTopic = catalogTopic;
+        this.analyticsTopic = analyticsTopic;
         this.jdbc = jdbc;
     }
 
@@ -144,6 +150,33 @@ public final class CmsClient {
     int pendingEventsOf(String courseKey) {
         return jdbc.queryForObject("SELECT count(*) FROM event_bus.outbox WHERE message_key = ?", Integer.class,
                 courseKey);
+    }
+
+    /** A tracking log as it reached the analytics topic: data and context read back from their JSON. */
+    record Tracked(String name, String key, Instant time, Map<String, Object> data, Map<String, Object> context) {
+    }
+
+    /**
+     * The course's tracking logs once the outbox holds none (a row goes only once Kafka holds it, so none can still
+     * be on its way).
+     */
+    List<Tracked> trackingLogsOf(String courseKey) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM event_bus.outbox WHERE event_type = ?", Integer.class,
+                OpenEdxEvents.TRACKING_EVENT_EMITTED.name()) == 0);
+        return kafka.readAll(analyticsTopic).stream()
+                .map(m -> {
+                    var log = JSON.readValue(m.value(), TrackingEvent.class).trackingLog();
+                    return new Tracked(log.name(), m.key(), EventTimes.parse(log.timestamp()), map(log.data()),
+                            map(log.context()));
+                })
+                .filter(log -> courseKey.equals(log.data().get("course_id")))
+                .toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(String json) {
+        return JSON.readValue(json, Map.class);
     }
 
     int storedCourses() {
