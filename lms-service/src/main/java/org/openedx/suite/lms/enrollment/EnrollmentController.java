@@ -1,6 +1,7 @@
 package org.openedx.suite.lms.enrollment;
 
 import java.time.Instant;
+import java.util.function.BiFunction;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -59,9 +60,7 @@ class EnrollmentController {
     @GetMapping("/{course_key}/{username}")
     public EnrollmentResponse get(@PathVariable("course_key") @CourseKey String courseKey,
                                   @PathVariable String username) {
-        User user = users.require(username);
-        CourseOverview course = courses.require(courseKey);
-        return EnrollmentResponse.of(user, course, learners.enrollment(user, course));
+        return ofLearner(courseKey, username, learners::enrollment);
     }
 
     /**
@@ -71,9 +70,15 @@ class EnrollmentController {
     @DeleteMapping("/{course_key}/{username}")
     public EnrollmentResponse unenroll(@PathVariable("course_key") @CourseKey String courseKey,
                                        @PathVariable String username) {
+        return ofLearner(courseKey, username, learners::unenroll);
+    }
+
+    /** What {@code action} does to the learner's enrollment; 404 for an unknown learner or course. */
+    private EnrollmentResponse ofLearner(String courseKey, String username,
+                                         BiFunction<User, CourseOverview, LearnersInCourses.Enrolled> action) {
         User user = users.require(username);
         CourseOverview course = courses.require(courseKey);
-        return EnrollmentResponse.of(user, course, learners.unenroll(user, course));
+        return EnrollmentResponse.of(user, course, action.apply(user, course));
     }
 
     record EnrollRequest(
