@@ -2,7 +2,7 @@
 #
 #   docker build --build-arg SERVICE=cms-service -t openedx-event-suite/cms-service .
 #
-# docker-compose.yml builds the five services and the integration sandbox (SERVICE=integration-sandbox) this way. A
+# docker-compose.yml builds the six services and the integration sandbox (SERVICE=integration-sandbox) this way. A
 # service reads only the specification's environment variables (SERVER_PORT, SPRING_DATASOURCE_*,
 # SPRING_KAFKA_BOOTSTRAP_SERVERS, EVENT_BUS_TOPIC_PREFIX), the sandbox SERVER_PORT and SANDBOX_PLAGIARISM_SECRET; JVM
 # options can be added with JAVA_TOOL_OPTIONS.
@@ -25,6 +25,7 @@ COPY discovery-service/pom.xml discovery-service/
 COPY lms-service/pom.xml lms-service/
 COPY credentials-service/pom.xml credentials-service/
 COPY exams-service/pom.xml exams-service/
+COPY insights-service/pom.xml insights-service/
 COPY integration-sandbox/pom.xml integration-sandbox/
 COPY suite-runner/pom.xml suite-runner/
 COPY integration-tests/pom.xml integration-tests/

@@ -1,16 +1,18 @@
 #!/bin/bash
 # The suite's broker with SASL/SCRAM-SHA-512 and ACLs (docs/decisions/0008), around the image's own start script:
 #   1. formats the storage (first start only) with a SCRAM credential for the super user admin and one principal per
-#      service (cms, discovery, lms, credentials, exams), passwords from SUITE_KAFKA_*_PASSWORD;
+#      service (cms, discovery, lms, credentials, exams, insights), passwords from SUITE_KAFKA_*_PASSWORD;
 #   2. starts the broker with /etc/kafka/docker/run, which turns the KAFKA_* variables into server.properties and
 #      finds the storage formatted;
-#   3. once the broker answers, grants each service's principal its topics (idempotent) and marks itself ready for the
-#      health check.
+#   3. once the broker answers, sets each service's SCRAM credential again (so that a storage formatted before a
+#      service existed gets its principal too), grants each principal its topics (both idempotent) and marks itself
+#      ready for the health check.
 # Every listener wants SASL: no client gets in without a login, and a service's login reaches only its own topics.
 set -euo pipefail
 
 for variable in SUITE_KAFKA_ADMIN_PASSWORD SUITE_KAFKA_CMS_PASSWORD SUITE_KAFKA_DISCOVERY_PASSWORD \
-    SUITE_KAFKA_LMS_PASSWORD SUITE_KAFKA_CREDENTIALS_PASSWORD SUITE_KAFKA_EXAMS_PASSWORD; do
+    SUITE_KAFKA_LMS_PASSWORD SUITE_KAFKA_CREDENTIALS_PASSWORD SUITE_KAFKA_EXAMS_PASSWORD \
+    SUITE_KAFKA_INSIGHTS_PASSWORD; do
   if [ -z "${!variable:-}" ]; then
     echo "kafka: $variable is not set: the broker has no built-in passwords" >&2
     exit 1
@@ -40,7 +42,8 @@ scram() { echo "SCRAM-SHA-512=[name=$1,password=$2]"; }
   --add-scram "$(scram discovery "$SUITE_KAFKA_DISCOVERY_PASSWORD")" \
   --add-scram "$(scram lms "$SUITE_KAFKA_LMS_PASSWORD")" \
   --add-scram "$(scram credentials "$SUITE_KAFKA_CREDENTIALS_PASSWORD")" \
-  --add-scram "$(scram exams "$SUITE_KAFKA_EXAMS_PASSWORD")"
+  --add-scram "$(scram exams "$SUITE_KAFKA_EXAMS_PASSWORD")" \
+  --add-scram "$(scram insights "$SUITE_KAFKA_INSIGHTS_PASSWORD")"
 rm -f "$properties"
 
 admin=/tmp/suite-admin.properties
@@ -82,13 +85,25 @@ until /opt/kafka/bin/kafka-broker-api-versions.sh --bootstrap-server localhost:9
   kill -0 "$broker" 2>/dev/null || { wait "$broker"; exit $?; }
   sleep 2
 done
-grant cms cms-service "course-catalog-info-changed" ""
+login() {
+  /opt/kafka/bin/kafka-configs.sh --bootstrap-server localhost:9092 --command-config "$admin" --alter \
+    --entity-type users --entity-name "$1" --add-config "SCRAM-SHA-512=[password=$2]" > /dev/null
+}
+login cms "$SUITE_KAFKA_CMS_PASSWORD"
+login discovery "$SUITE_KAFKA_DISCOVERY_PASSWORD"
+login lms "$SUITE_KAFKA_LMS_PASSWORD"
+login credentials "$SUITE_KAFKA_CREDENTIALS_PASSWORD"
+login exams "$SUITE_KAFKA_EXAMS_PASSWORD"
+login insights "$SUITE_KAFKA_INSIGHTS_PASSWORD"
+# the tracking logs (analytics) come from the LMS, exams and the CMS; insights reads them
+grant cms cms-service "course-catalog-info-changed analytics" ""
 grant discovery discovery-service "" "course-catalog-info-changed"
-grant lms lms-service "learning-certificate-lifecycle learning-badges-lifecycle" \
+grant lms lms-service "learning-certificate-lifecycle learning-badges-lifecycle analytics" \
   "course-catalog-info-changed learning-exam-attempt-lifecycle learning-program-certificate-lifecycle"
 grant credentials credentials-service "learning-program-certificate-lifecycle learning-badges-lifecycle" \
   "learning-certificate-lifecycle learning-badges-lifecycle"
-grant exams exams-service "learning-exam-attempt-lifecycle" ""
+grant exams exams-service "learning-exam-attempt-lifecycle analytics" ""
+grant insights insights-service "" "analytics"
 touch /tmp/suite-acls-ready
 echo "===> SASL principals and ACLs of the suite's services are in place"
 wait "$broker"

@@ -28,7 +28,15 @@ public interface OutboundPurpose {
         return Map.of();
     }
 
-    /** A 2xx answer came back. */
+    /**
+     * Whether an answer other than 2xx means the receiver already holds what the call carries, so the call is
+     * delivered (an LRS's 409 for a statement id it has: the repeat of a call whose answer was lost). None by default.
+     */
+    default boolean alreadyHeld(int status) {
+        return false;
+    }
+
+    /** A 2xx answer came back, or one that {@link #alreadyHeld} says is as good. */
     default void delivered(OutboundDelivery delivery, int status, String responseBody) {
     }
 

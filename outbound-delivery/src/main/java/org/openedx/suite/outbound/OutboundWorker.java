@@ -309,7 +309,7 @@ final class OutboundWorker implements SmartLifecycle {
                     .exchange((request, response) -> {
                         int status = response.getStatusCode().value();
                         String excerpt = excerpt(response.getBody());
-                        if (status >= 200 && status < 300) {
+                        if (status >= 200 && status < 300 || purpose.alreadyHeld(status)) {
                             return Outcome.delivered(status, excerpt);
                         }
                         if (status == 408 || status == 429 || status >= 500) {

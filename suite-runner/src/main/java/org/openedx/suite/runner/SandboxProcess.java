@@ -71,6 +71,16 @@ public final class SandboxProcess extends BootJarProcess {
             environment.put("ACCREDIBLE_API_KEY", "change-me-accredible");
             return environment;
         }
+
+        /** What points insights at this sandbox's LRS, with the sandbox's default credentials ({@code SANDBOX_LRS_*}). */
+        public Map<String, String> insightsEnvironment() {
+            Map<String, String> environment = new LinkedHashMap<>();
+            environment.put("OUTBOUND_ALLOWED_HOSTS", "localhost,127.0.0.1");
+            environment.put("INSIGHTS_LRS_URL", baseUrl() + "/lrs/xapi");
+            environment.put("INSIGHTS_LRS_USERNAME", "suite-lrs");
+            environment.put("INSIGHTS_LRS_PASSWORD", "change-me-lrs");
+            return environment;
+        }
     }
 
     private final Config config;
@@ -110,6 +120,11 @@ public final class SandboxProcess extends BootJarProcess {
     /** What points credentials at this sandbox: see {@link Config#credentialsEnvironment()}. */
     public Map<String, String> credentialsEnvironment() {
         return config.credentialsEnvironment();
+    }
+
+    /** What points insights at this sandbox: see {@link Config#insightsEnvironment()}. */
+    public Map<String, String> insightsEnvironment() {
+        return config.insightsEnvironment();
     }
 
     /** The secret the plagiarism callbacks are signed with ({@code SANDBOX_PLAGIARISM_SECRET}). */

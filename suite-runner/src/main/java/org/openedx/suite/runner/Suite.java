@@ -288,18 +288,37 @@ public final class Suite implements AutoCloseable {
 
     /**
      * What points a service at systems outside the suite: the LMS and credentials may call receivers on this machine
-     * (the tests' and the local run's, over plain http), and are pointed at the sandbox where the suite runs one.
+     * (the tests' and the local run's, over plain http), and are pointed at the sandbox where the suite runs one; the
+     * LMS lets insights' dashboard sign users in, and the dashboard sends browsers to the LMS; insights forwards its
+     * statements to the sandbox's LRS where there is one.
      */
     private Map<String, String> externalSystemsOf(SuiteService service) {
-        if (service != SuiteService.LMS && service != SuiteService.CREDENTIALS) {
-            return Map.of();
-        }
         Map<String, String> environment = new java.util.LinkedHashMap<>();
-        environment.put("OUTBOUND_ALLOWED_HOSTS", "localhost,127.0.0.1");
         SandboxProcess running = sandbox;
-        if (running != null) {
-            environment.putAll(service == SuiteService.LMS ? running.lmsEnvironment()
-                    : running.credentialsEnvironment());
+        switch (service) {
+            case LMS -> {
+                environment.put("OUTBOUND_ALLOWED_HOSTS", "localhost,127.0.0.1");
+                environment.put("SUITE_WEB_REDIRECT_URIS", "http://127.0.0.1/callback,http://localhost:"
+                        + portOf(SuiteService.INSIGHTS) + "/callback");
+                if (running != null) {
+                    environment.putAll(running.lmsEnvironment());
+                }
+            }
+            case CREDENTIALS -> {
+                environment.put("OUTBOUND_ALLOWED_HOSTS", "localhost,127.0.0.1");
+                if (running != null) {
+                    environment.putAll(running.credentialsEnvironment());
+                }
+            }
+            case INSIGHTS -> {
+                environment.put("INSIGHTS_LMS_PUBLIC_URL", identity().issuer());
+                environment.put("INSIGHTS_LMS_ROOT_URL", identity().issuer());
+                if (running != null) {
+                    environment.putAll(running.insightsEnvironment());
+                }
+            }
+            default -> {
+            }
         }
         return environment;
     }

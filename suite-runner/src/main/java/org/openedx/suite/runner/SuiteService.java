@@ -9,13 +9,14 @@ import java.util.List;
  */
 public enum SuiteService {
 
-    CMS("cms-service", 18010, "cms", List.of(Topic.CATALOG), List.of()),
+    CMS("cms-service", 18010, "cms", List.of(Topic.CATALOG, Topic.ANALYTICS), List.of()),
     DISCOVERY("discovery-service", 18381, "discovery", List.of(), List.of(Topic.CATALOG)),
-    LMS("lms-service", 18000, "lms", List.of(Topic.CERTIFICATES, Topic.BADGES),
+    LMS("lms-service", 18000, "lms", List.of(Topic.CERTIFICATES, Topic.BADGES, Topic.ANALYTICS),
             List.of(Topic.CATALOG, Topic.EXAM_ATTEMPTS, Topic.PROGRAM_CERTIFICATES)),
     CREDENTIALS("credentials-service", 18150, "credentials", List.of(Topic.PROGRAM_CERTIFICATES, Topic.BADGES),
             List.of(Topic.CERTIFICATES, Topic.BADGES)),
-    EXAMS("exams-service", 18740, "exams", List.of(Topic.EXAM_ATTEMPTS), List.of());
+    EXAMS("exams-service", 18740, "exams", List.of(Topic.EXAM_ATTEMPTS, Topic.ANALYTICS), List.of()),
+    INSIGHTS("insights-service", 18110, "insights", List.of(), List.of(Topic.ANALYTICS));
 
     private final String module;
     private final int specPort;
@@ -92,6 +93,7 @@ public enum SuiteService {
         static final String BADGES = "learning-badges-lifecycle";
         static final String EXAM_ATTEMPTS = "learning-exam-attempt-lifecycle";
         static final String PROGRAM_CERTIFICATES = "learning-program-certificate-lifecycle";
+        static final String ANALYTICS = "analytics";
 
         private Topic() {
         }

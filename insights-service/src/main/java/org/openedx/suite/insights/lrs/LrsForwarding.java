@@ -22,6 +22,7 @@ import org.openedx.suite.outbound.OutboundUrlPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -91,9 +92,15 @@ public class LrsForwarding implements OutboundPurpose {
         return headers;
     }
 
+    /** The LRS already holds a statement with that id: the repeat of a call whose answer was lost. */
+    @Override
+    public boolean alreadyHeld(int status) {
+        return status == HttpStatus.CONFLICT.value();
+    }
+
     @Override
     public void delivered(OutboundDelivery delivery, int status, String responseBody) {
-        record(delivery, "delivered", null);
+        record(delivery, "delivered", alreadyHeld(status) ? "the LRS already held it (409)" : null);
     }
 
     @Override
@@ -103,12 +110,7 @@ public class LrsForwarding implements OutboundPurpose {
 
     @Override
     public void failed(OutboundDelivery delivery, String reason) {
-        if (Integer.valueOf(409).equals(delivery.lastStatus())) {
-            log.debug("The LRS already holds statement {}: delivered", delivery.reference());
-            record(delivery, "delivered", "the LRS already held it (409)");
-        } else {
-            record(delivery, "failed", reason);
-        }
+        record(delivery, "failed", reason);
     }
 
     /** How a statement's forwarding stands: {@code pending}, {@code delivered}, {@code failed}; empty if never sent. */

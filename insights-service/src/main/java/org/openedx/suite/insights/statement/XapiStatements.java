@@ -29,7 +29,9 @@ import tools.jackson.databind.node.ObjectNode;
  * JSON object or lacks a field the statement needs is poison, the field named.
  * <p>
  * {@code edx.certificate.revoked} has no mapping in event-routing-backends; it is Activity Streams'
- * {@code remove} of the certificate here, as is a deleted exam attempt.
+ * {@code remove} of the certificate here, as is a deleted exam attempt. Nor have edx-proctoring's attempt logs: a
+ * started attempt is ADL's {@code attempted}, a submitted one {@code completed}, a review TinCan's {@code reviewed}
+ * with its success, an error {@code terminated}.
  */
 public final class XapiStatements {
 
@@ -42,6 +44,7 @@ public final class XapiStatements {
     static final Verb PASSED = new Verb("http://adlnet.gov/expapi/verbs/passed", "passed");
     static final Verb FAILED = new Verb("http://adlnet.gov/expapi/verbs/failed", "failed");
     static final Verb PROGRESSED = new Verb("http://adlnet.gov/expapi/verbs/progressed", "progressed");
+    static final Verb ATTEMPTED = new Verb("http://adlnet.gov/expapi/verbs/attempted", "attempted");
     static final Verb COMPLETED = new Verb("http://adlnet.gov/expapi/verbs/completed", "completed");
     static final Verb REVIEWED = new Verb("http://id.tincanapi.com/verb/reviewed", "reviewed");
     static final Verb TERMINATED = new Verb("http://adlnet.gov/expapi/verbs/terminated", "terminated");
@@ -68,7 +71,7 @@ public final class XapiStatements {
 
     private static final Pattern EXAM = Pattern.compile(
             "edx\\.special_exam\\.(proctored|timed|practice|onboarding)\\.attempt\\."
-                    + "(submitted|verified|rejected|error|deleted)");
+                    + "(started|submitted|verified|rejected|error|deleted)");
     private static final Pattern PROGRESS_NAME = Pattern.compile(
             "edx\\.completion_aggregator\\.progress\\.(course|chapter|sequential|vertical)");
 
@@ -176,6 +179,7 @@ public final class XapiStatements {
     private Statement exam(Log log, String examType, String outcome, Instant stored) {
         String block = log.block();
         Verb verb = switch (outcome) {
+            case "started" -> ATTEMPTED;
             case "submitted" -> COMPLETED;
             case "verified", "rejected" -> REVIEWED;
             case "error" -> TERMINATED;

@@ -79,17 +79,21 @@ class LrsForwardingTest {
 
     @Test
     void an_lrs_that_already_holds_the_statement_409_counts_as_delivered_and_a_400_as_failed() {
+        long failedBefore = deliveries.backlog().failed();
         Lrs.RECEIVER.answerNext(Lrs.STATEMENTS, Answer.json(409, "{\"message\":\"already stored\"}"));
         UUID held = statementOf(Log.of("edx.course.grade.now_failed", now, Trackers.newUserId(), courseKey));
         await().atMost(EVENTUALLY).until(() -> status(held).equals("delivered"));
         assertThat(forwarding.forwarding(held).orElseThrow().httpStatus()).isEqualTo(409);
         assertThat(putsOf(held)).hasSize(1);
+        assertThat(deliveries.backlog().failed()).as("the delivery log counts the 409 as delivered too")
+                .isEqualTo(failedBefore);
 
         Lrs.RECEIVER.answerNext(Lrs.STATEMENTS, Answer.json(400, "{\"message\":\"bad statement\"}"));
         UUID refused = statementOf(Log.of("edx.course.grade.now_passed", now, Trackers.newUserId(), courseKey));
         await().atMost(EVENTUALLY).until(() -> status(refused).equals("failed"));
         assertThat(forwarding.forwarding(refused).orElseThrow().reason()).contains("400");
         assertThat(putsOf(refused)).hasSize(1);
+        assertThat(deliveries.backlog().failed()).isEqualTo(failedBefore + 1);
     }
 
     /** Sends the log and returns the id of the statement insights made of it. */

@@ -114,14 +114,14 @@ class TrackingEventsTest {
     void names_insights_does_not_map_are_skipped_not_dead_lettered() {
         // keyed like the log after them, so that they are behind each other on one partition
         UUID problem = trackers.sendKeyed(Log.of("problem_check", t1, ada, courseKey), ACTIVATED);
-        UUID started = trackers.sendKeyed(Log.of("edx.special_exam.timed.attempt.started", t1, ada, courseKey,
+        UUID paused = trackers.sendKeyed(Log.of("edx.special_exam.timed.attempt.paused", t1, ada, courseKey,
                 "block_id", "block-v1:edX+X+1+type@sequential+block@e"), ACTIVATED);
         trackers.send(Log.of(ACTIVATED, t1, ada, courseKey, "mode", "honor"));
 
         awaitStatements(1);
         assertThat(onlyStatementOfTheCourse().at("/verb/display/en-US").asString()).isEqualTo("registered");
         assertThat(trackers.deadLetter(problem)).isNull();
-        assertThat(trackers.deadLetter(started)).isNull();
+        assertThat(trackers.deadLetter(paused)).isNull();
     }
 
     @Test

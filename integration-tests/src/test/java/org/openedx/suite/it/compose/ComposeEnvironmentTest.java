@@ -63,9 +63,21 @@ class ComposeEnvironmentTest {
                     "SUITE_DEV_TOKENS", "SUITE_SIGNING_KEY_FILE",
                     // outbound integrations (issue 13)
                     "OUTBOUND_ALLOWED_HOSTS", "WEBHOOKS_DISABLE_AFTER", "ORA_PLAGIARISM_URL", "ORA_PLAGIARISM_SECRET",
-                    "ORA_CALLBACK_URL"));
+                    "ORA_CALLBACK_URL",
+                    // insights' dashboard signs users in here (issue 15)
+                    "SUITE_WEB_REDIRECT_URIS"));
         } else {
             variables.add("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI");
+        }
+        if (Set.of("lms-service", "exams-service", "cms-service").contains(service.module())) {
+            // tracking logs on the bus (issue 15): which names go to insights, as Open edX's setting of that name
+            variables.add("EVENT_BUS_TRACKING_LOGS");
+        }
+        if (service.module().equals("insights-service")) {
+            // the LMS the statements and the dashboard's sign-in name, the anonymous ids' key, an LRS to forward to
+            variables.addAll(List.of("INSIGHTS_LMS_ROOT_URL", "INSIGHTS_LMS_PUBLIC_URL",
+                    "INSIGHTS_ANONYMOUS_ID_SECRET", "OUTBOUND_ALLOWED_HOSTS", "INSIGHTS_LRS_URL",
+                    "INSIGHTS_LRS_USERNAME", "INSIGHTS_LRS_PASSWORD"));
         }
         if (service.module().equals("credentials-service")) {
             // badges (issue 14): which events count, and the providers
@@ -98,7 +110,8 @@ class ComposeEnvironmentTest {
                 new SpecifiedService("cms-service", 18010, "cms"),
                 new SpecifiedService("credentials-service", 18150, "credentials"),
                 new SpecifiedService("discovery-service", 18381, "discovery"),
-                new SpecifiedService("exams-service", 18740, "exams"));
+                new SpecifiedService("exams-service", 18740, "exams"),
+                new SpecifiedService("insights-service", 18110, "insights"));
     }
 
     /**

@@ -83,6 +83,13 @@ public final class Http {
         return HttpRequest.BodyPublishers.ofString(toJson(body));
     }
 
+    /** A GET with the operator's token and these headers besides (e.g. xAPI's {@code X-Experience-API-Version}). */
+    public static Response get(String url, java.util.Map<String, String> headers) {
+        HttpRequest.Builder builder = request(url).GET();
+        headers.forEach(builder::header);
+        return send(builder);
+    }
+
     /** Any request with this {@code Authorization} header instead of the operator's token; null for none. */
     public static Response exchangeAs(String method, String url, Object body, String authorization) {
         HttpRequest.Builder builder = request(url).header("Content-Type", "application/json")
