@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Drives the suite's three core flows against a running suite (scripts/run-local.sh, or docker compose up) with curl,
-# and prints what each service shows at each step:
+# and prints what each service shows at each step; then what insights made of them:
 #   1. course catalog sync   CMS -> Discovery (and the LMS)
 #   2. credentials           LMS -> Credentials
 #   3. exam downstream       Exams -> LMS -> Credentials
+#   4. real-time tracking    LMS, Exams, CMS -> Insights (xAPI statements, the course's figures)
 # Every run uses a new course and new learners, so it can run again and again against the same suite.
 #
 #   scripts/demo.sh
 #
-# Environment: CMS_URL, DISCOVERY_URL, LMS_URL, CREDENTIALS_URL, EXAMS_URL (default: localhost on the ports of the
+# Environment: CMS_URL, DISCOVERY_URL, LMS_URL, CREDENTIALS_URL, EXAMS_URL, INSIGHTS_URL (default: localhost on the ports of the
 # specification); DEMO_TIMEOUT, the seconds to wait for an event's effect to show (default 60). It acts as the
 # operator, with the token scripts/token.sh gets (SUITE_ADMIN_CLIENT_SECRET, see there).
 # Needs bash and curl only. Stops with a non-zero exit and says what did not show when a service does not reach the
@@ -26,6 +27,7 @@ DISCOVERY_URL="${DISCOVERY_URL:-http://localhost:18381}"
 LMS_URL="${LMS_URL:-http://localhost:18000}"
 CREDENTIALS_URL="${CREDENTIALS_URL:-http://localhost:18150}"
 EXAMS_URL="${EXAMS_URL:-http://localhost:18740}"
+INSIGHTS_URL="${INSIGHTS_URL:-http://localhost:18110}"
 timeout_s="${DEMO_TIMEOUT:-60}"
 case "$timeout_s" in
   ''|*[!0-9]*) echo "demo: FAILED: DEMO_TIMEOUT must be a whole number of seconds, not '$timeout_s'" >&2; exit 2 ;;
@@ -62,6 +64,7 @@ base_url() {
     lms) echo "$LMS_URL" ;;
     credentials) echo "$CREDENTIALS_URL" ;;
     exams) echo "$EXAMS_URL" ;;
+    insights) echo "$INSIGHTS_URL" ;;
     *) fail "unknown service $1" ;;
   esac
 }
@@ -76,6 +79,8 @@ send() {
   if [ -n "$data" ]; then
     args+=(-H 'Content-Type: application/json' --data-binary "$data")
   fi
+  # insights' LRS API wants xAPI's version on every request
+  [ "$service" != insights ] || args+=(-H 'X-Experience-API-Version: 1.0.3')
   if ! STATUS="$(curl "${args[@]}" "$url" 2>"$work/error")"; then
     fail "$service does not answer at $url: $(cat "$work/error")
 Is the suite running? Start it with scripts/run-local.sh (or set $(printf '%s' "$service" | tr '[:lower:]' '[:upper:]')_URL)."
@@ -292,7 +297,7 @@ show_subsection() { # show_subsection USERNAME USAGE_KEY: the LMS grade of one s
 echo "demo: <course>     = $course"
 echo "      <homework>   = $homework"
 echo "      <final_exam> = $final_exam"
-for service in cms discovery lms credentials exams; do
+for service in cms discovery lms credentials exams insights; do
   send "$service" GET /actuator/health
   # the overall status comes last, after the components' own
   if [ "$STATUS" != 200 ] || [ "${BODY%\"status\":\"UP\"\}}" = "$BODY" ]; then
@@ -300,7 +305,7 @@ for service in cms discovery lms credentials exams; do
   fi
 done
 echo "demo: all UP: cms $CMS_URL, discovery $DISCOVERY_URL, lms $LMS_URL,"
-echo "      credentials $CREDENTIALS_URL, exams $EXAMS_URL"
+echo "      credentials $CREDENTIALS_URL, exams $EXAMS_URL, insights $INSIGHTS_URL"
 
 flow "Flow 1: course catalog sync (CMS -> Discovery)"
 
@@ -462,5 +467,26 @@ note "final_exam completion=${completion:-none}"
 echo
 echo "Flow 3 OK: exam verdicts reach the LMS and, through it, Credentials"
 
+flow "Flow 4: real-time tracking (LMS, Exams, CMS -> Insights)"
+
+step "Insights turned the tracking logs of flows 1 to 3 into xAPI statements and the course's figures"
+# the figures of one part of the answer, e.g. figures exams: {"submitted":0,"verified":1,...}
+figures() { local rest="${BODY#*\"$1\":}"; printf '%s' "${rest%%\}*}}"; }
+exams_verified() { [ "$STATUS" = 200 ] && [ "$(json verified "$(figures exams)")" = "$1" ]; }
+# the second learner's attempt verified; the first one's rejected attempt was reset (its newest status: deleted)
+await insights "/api/courses/$course/insights" "the verified exam attempt in insights" exams_verified 1
+note "statements: $(json statements)"
+note "enrollments by mode: $(figures by_mode)"
+note "passing: $(figures passing)"
+note "certificates: $(figures certificates)"
+note "exams: $(figures exams)"
+
+step "An xAPI tool reads the statements from insights' LRS API"
+call insights GET "/xapi/statements?verb=http://adlnet.gov/expapi/verbs/passed&limit=1" 200
+[ "$(json version)" = 1.0.3 ] || fail "the newest passed statement is not an xAPI 1.0.3 statement: $BODY"
+note "the newest 'passed': id=$(json id) timestamp=$(json timestamp) actor=$(json name)"
 echo
-echo "demo: all 3 flows OK"
+echo "Flow 4 OK: what learners and staff did reached insights as xAPI statements and the course's figures"
+
+echo
+echo "demo: all 4 flows OK"

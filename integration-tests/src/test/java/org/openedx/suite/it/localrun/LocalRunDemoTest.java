@@ -37,7 +37,7 @@ class LocalRunDemoTest {
 
     private static final Path ROOT = RunningSuite.repoRoot();
 
-    /** Kafka, PostgreSQL and five JVMs starting side by side on a small machine. */
+    /** Kafka, PostgreSQL and six JVMs (and the sandbox's) starting side by side on a small machine. */
     private static final Duration READY = Duration.ofMinutes(4);
     /** demo.sh gives each event's effect a minute itself; this only bounds a demo that hangs. */
     private static final Duration DEMO = Duration.ofMinutes(5);
@@ -46,7 +46,7 @@ class LocalRunDemoTest {
     private static final int EXIT_ON_SIGINT = 128 + 2;
 
     @Test
-    void the_demo_drives_the_three_flows_through_the_local_run_and_ctrl_c_stops_everything() throws IOException {
+    void the_demo_drives_the_flows_through_the_local_run_and_ctrl_c_stops_everything() throws IOException {
         assertSpecificationPortsAreFree();
 
         try (LocalRun run = LocalRun.start(ROOT)) {
@@ -56,7 +56,7 @@ class LocalRunDemoTest {
 
             Demo demo = runDemo(run.repository().resolve("demo.out"), run.repository());
             assertThat(demo.exitCode()).as("demo.sh's exit code; its output:%n%s", demo.output()).isZero();
-            assertThat(demo.lines()).as("demo.sh's output").last().isEqualTo("demo: all 3 flows OK");
+            assertThat(demo.lines()).as("demo.sh's output").last().isEqualTo("demo: all 4 flows OK");
             assertThat(demo.output()).as("demo.sh's output").contains(
                     "Flow 1 OK: Discovery shows what the CMS published",
                     "title=Physics 101: Mechanics pacing_type=self_paced",
@@ -67,7 +67,9 @@ class LocalRunDemoTest {
                     "status=revoked certificate_type=verified",
                     "Flow 3 OK: exam verdicts reach the LMS and, through it, Credentials",
                     "override={\"earned\":0.0,\"feature\":\"proctoring\"}",
-                    "namespace=exam status=satisfied");
+                    "namespace=exam status=satisfied",
+                    "Flow 4 OK: what learners and staff did reached insights as xAPI statements and the course's "
+                            + "figures");
 
             List<ProcessHandle> started = run.children();
             assertThat(started).as("processes started by the run").isNotEmpty();
