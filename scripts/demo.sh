@@ -297,12 +297,22 @@ show_subsection() { # show_subsection USERNAME USAGE_KEY: the LMS grade of one s
 echo "demo: <course>     = $course"
 echo "      <homework>   = $homework"
 echo "      <final_exam> = $final_exam"
+# a suite just started may still be starting a service: each gets DEMO_TIMEOUT seconds to report UP
+deadline=$((SECONDS + timeout_s))
 for service in cms discovery lms credentials exams insights; do
-  send "$service" GET /actuator/health
-  # the overall status comes last, after the components' own
-  if [ "$STATUS" != 200 ] || [ "${BODY%\"status\":\"UP\"\}}" = "$BODY" ]; then
-    fail "$service at $(base_url "$service") is not healthy: $STATUS $BODY"
-  fi
+  while true; do
+    # not send: a service still starting may not even listen yet
+    STATUS="$(curl -sS -g --connect-timeout 3 --max-time 15 -o "$work/body" -w '%{http_code}' \
+      "$(base_url "$service")/actuator/health" 2>"$work/error" || true)"
+    BODY="$(cat "$work/body" 2>/dev/null || cat "$work/error")"
+    # the overall status comes last, after the components' own
+    if [ "$STATUS" = 200 ] && [ "${BODY%\"status\":\"UP\"\}}" != "$BODY" ]; then
+      break
+    fi
+    [ "$SECONDS" -lt "$deadline" ] || fail "$service at $(base_url "$service") is not healthy: $STATUS $BODY
+Is the suite running? Start it with scripts/run-local.sh."
+    sleep 1
+  done
 done
 echo "demo: all UP: cms $CMS_URL, discovery $DISCOVERY_URL, lms $LMS_URL,"
 echo "      credentials $CREDENTIALS_URL, exams $EXAMS_URL, insights $INSIGHTS_URL"

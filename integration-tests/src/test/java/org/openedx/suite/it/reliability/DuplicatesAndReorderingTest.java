@@ -13,12 +13,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.openedx.suite.contracts.EventTimes;
 import org.openedx.suite.contracts.OpenEdxEvents;
 import org.openedx.suite.contracts.Topics;
 import org.openedx.suite.it.clients.Credentials;
 import org.openedx.suite.it.reliability.DiscoveryCatalog.Entry;
+import org.openedx.suite.it.support.Http;
 import org.openedx.suite.it.support.KafkaTopics;
 import org.openedx.suite.it.support.RunningSuite;
 import org.openedx.suite.runner.Suite;
@@ -105,6 +108,55 @@ class DuplicatesAndReorderingTest {
                         + "60 s older than the revocation", Effects.withoutDuplicateCount(sent.size(), seen,
                         dueToApply - seen),
                 "the late event was consumed and ignored: the credential stays revoked, modified at the revocation");
+    }
+
+    /**
+     * Insights (issue 15): Open edX keys tracking logs by name, so a learner's {@code now_passed} and an older
+     * {@code now_failed} travel on different partitions and may arrive in either order; the passing figure follows the
+     * newer. The {@code now_passed} log delivered three times, and once more under a new {@code ce_id} (a producer
+     * that sent it twice), is one statement.
+     */
+    @Test
+    void insights_keeps_a_learners_newer_passing_over_an_older_failing_that_arrives_after_it_and_stores_a_log_once() {
+        Suite suite = RunningSuite.with(SuiteService.INSIGHTS);
+        String insightsUrl = suite.service(SuiteService.INSIGHTS).baseUrl();
+        String courseKey = "course-v1:Order+T" + UUID.randomUUID().toString().substring(0, 6) + "+2026";
+        long learnerId = 8_000_000L + new java.util.Random().nextInt(1_000_000);
+        Instant passedAt = EventTimes.truncate(Instant.now());
+        Instant failedAt = passedAt.minusSeconds(60);
+        String data = TrackingLogs.data(learnerId, courseKey, "");
+        String context = TrackingLogs.context(courseKey);
+        UUID passed = UUID.randomUUID();
+
+        for (int copy = 0; copy < COPIES; copy++) {
+            TrackingLogs.sendFromLms(suite, passed, "edx.course.grade.now_passed", passedAt, data, context);
+        }
+        TrackingLogs.sendFromLms(suite, UUID.randomUUID(), "edx.course.grade.now_passed", passedAt, data, context);
+        await().atMost(Duration.ofMinutes(1)).until(() -> figures(insightsUrl, courseKey)
+                .map(figures -> figures.path("passing").path("passed").asLong() == 1).orElse(false));
+        UUID late = UUID.randomUUID();
+        RecordMetadata lateWritten = TrackingLogs.sendFromLms(suite, late, "edx.course.grade.now_failed", failedAt,
+                data, context);
+        TopicPartition partition = new TopicPartition(lateWritten.topic(), lateWritten.partition());
+        await().atMost(Duration.ofMinutes(1)).until(() -> KafkaTopics.committedOffset(suite.kafka(),
+                "insights-service", partition) > lateWritten.offset());
+        JsonNode figures = figures(insightsUrl, courseKey).orElseThrow();
+
+        assertThat(figures.path("passing").path("passed").asLong()).as("passed, after the older failing").isEqualTo(1);
+        assertThat(figures.path("passing").path("failed").asLong()).isZero();
+        assertThat(figures.path("statements").asLong()).as("one statement per log: passed once, failed once")
+                .isEqualTo(2);
+        long sent = 2;
+        ReliabilityReport.record("Duplicates and reordering (insights)", "a learner's now_passed delivered "
+                        + COPIES + " times and once under a new ce_id, then a now_failed 60 s older",
+                new Effects(sent, figures.path("statements").asLong(), sent - figures.path("statements").asLong(),
+                        figures.path("statements").asLong() - sent),
+                "one statement each; the late now_failed was stored but the passing figure kept the newer passed");
+    }
+
+    private static Optional<JsonNode> figures(String insightsUrl, String courseKey) {
+        var answer = Http.get(insightsUrl + "/api/courses/" + courseKey + "/insights");
+        return answer.status() == 200 ? Optional.of(answer.json()) : Optional.empty();
     }
 
     private static boolean hasStatus(Optional<JsonNode> credential, String status) {

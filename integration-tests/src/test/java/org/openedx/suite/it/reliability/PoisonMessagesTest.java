@@ -191,6 +191,72 @@ class PoisonMessagesTest {
                         + committed + ")");
     }
 
+    /**
+     * Insights' consumer (issue 15): tracking logs that break the mapping (no user, data that is not JSON) or come from
+     * a service that does not produce tracking logs go to {@code analytics-dlt} at once, each with its cause; the good
+     * log behind them on the same partition (same name: the key) becomes its statement.
+     */
+    @Test
+    void tracking_logs_insights_cannot_map_or_from_a_stranger_are_dead_lettered_and_the_next_becomes_a_statement() {
+        Suite suite = RunningSuite.with(SuiteService.INSIGHTS);
+        String insightsUrl = suite.service(SuiteService.INSIGHTS).baseUrl();
+        String courseKey = "course-v1:Poison+T" + UUID.randomUUID().toString().substring(0, 6) + "+2026";
+        String name = "edx.course.enrollment.activated";
+        long learnerId = 9_000_000L + new java.util.Random().nextInt(1_000_000);
+        String context = TrackingLogs.context(courseKey);
+        String enrollment = TrackingLogs.data(learnerId, courseKey, "\"mode\": \"audit\"");
+        Instant now = Instant.now();
+        List<Poison> poisons = List.of(
+                new Poison("a log without its user", TrackingLogs.payload(name, now, "{\"course_id\": \"" + courseKey
+                        + "\", \"mode\": \"audit\"}", context), TrackingLogs.headers(UUID.randomUUID(), "lms", now),
+                        "data.user_id is missing"),
+                new Poison("data that is not JSON", TrackingLogs.payload(name, now, "{\"user_id\": ", context),
+                        TrackingLogs.headers(UUID.randomUUID(), "lms", now), "data is not JSON"),
+                new Poison("a log from credentials", TrackingLogs.payload(name, now, enrollment, context),
+                        TrackingLogs.headers(UUID.randomUUID(), "credentials", now), "is not a producer of"));
+        String topic = suite.topic(Topics.ANALYTICS);
+        List<RecordMetadata> written = new ArrayList<>();
+        for (Poison poison : poisons) {
+            written.add(KafkaTopics.produce(suite.kafka(), topic, name, poison.value(), poison.headers()));
+        }
+        RecordMetadata good = TrackingLogs.sendFromLms(suite, UUID.randomUUID(), name, now, enrollment, context);
+
+        List<KafkaTopics.Message> deadLetters = await().atMost(EVENTUALLY).until(
+                () -> KafkaTopics.readAll(suite.kafka(), Topics.deadLetterOf(topic)).stream()
+                        .filter(m -> poisons.stream().anyMatch(p -> p.eventId().equals(
+                                m.headers().get(EventMetadata.ID))))
+                        .toList(),
+                letters -> letters.size() == poisons.size());
+        JsonNode figures = await().atMost(EVENTUALLY).until(
+                () -> Http.get(insightsUrl + "/api/courses/" + courseKey + "/insights"),
+                answer -> answer.status() == 200).json();
+        TopicPartition partition = new TopicPartition(good.topic(), good.partition());
+        long committed = await().atMost(EVENTUALLY).until(() -> KafkaTopics.committedOffset(
+                suite.kafka(), "insights-service", partition), offset -> offset > good.offset());
+
+        assertThat(written).allSatisfy(poison -> {
+            assertThat(poison.partition()).isEqualTo(good.partition());
+            assertThat(poison.offset()).isLessThan(good.offset());
+        });
+        Map<String, String> causeByEventId = new HashMap<>();
+        deadLetters.forEach(letter -> causeByEventId.put(letter.headers().get(EventMetadata.ID),
+                letter.headers().get("kafka_dlt-exception-message")));
+        for (Poison poison : poisons) {
+            assertThat(causeByEventId.get(poison.eventId())).as("the dead letter of %s", poison.what())
+                    .contains(poison.cause());
+        }
+        assertThat(figures.path("statements").asLong()).as("statements of the course: the good log's alone")
+                .isEqualTo(1);
+        assertThat(figures.path("enrollments").path("by_mode").path("audit").asLong()).isEqualTo(1);
+
+        ReliabilityReport.record("Poison messages (insights)", "a tracking log without its user, one whose data is "
+                        + "not JSON, one from credentials (not a producer), then a good log, all on one partition",
+                new Effects(poisons.size() + 1, figures.path("statements").asLong(),
+                        poisons.size() + 1 - figures.path("statements").asLong() - deadLetters.size(), 0L),
+                deadLetters.size() + " in " + Topics.deadLetterOf(topic) + ", each with its own cause; the good "
+                        + "log became its statement and the committed offset moved past it (" + committed + ")");
+    }
+
     /** The service's own dead-letter log (GET /actuator/deadletters) for one message key, by offset. */
     private static Map<Long, JsonNode> deadLetterLog(String baseUrl, String key) {
         Map<Long, JsonNode> byOffset = new LinkedHashMap<>();
