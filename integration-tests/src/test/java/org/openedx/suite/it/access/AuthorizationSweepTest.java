@@ -43,6 +43,7 @@ import org.openedx.suite.it.badinput.WrittenState.Snapshot;
 import org.openedx.suite.it.clients.Cms;
 import org.openedx.suite.it.clients.Credentials;
 import org.openedx.suite.it.clients.Exams;
+import org.openedx.suite.it.clients.Insights;
 import org.openedx.suite.it.clients.Lms;
 import org.openedx.suite.it.support.Http;
 import org.openedx.suite.it.support.RunningSuite;
@@ -56,6 +57,10 @@ import org.openedx.suite.runner.SuiteService;
  * learner the request is about, and staff of another course run, get 403, except on the catalog reads open to every
  * user. Every refusal is problem+json; after each, the service's database is unchanged, and after all of them no
  * database and no topic has changed.
+ *
+ * <p>Operations since issue 15 also name the callers who may make them, whose reads must answer 200 and change
+ * nothing as well (insights' figures, feed and statements; the LMS's read of an enrollment), and further callers
+ * refused with 403 (the course's own learner, for insights).
  */
 class AuthorizationSweepTest {
 
@@ -68,6 +73,7 @@ class AuthorizationSweepTest {
     private static final AtomicInteger REQUESTS = new AtomicInteger();
     private static final AtomicInteger UNAUTHORIZED = new AtomicInteger();
     private static final AtomicInteger FORBIDDEN = new AtomicInteger();
+    private static final AtomicInteger ALLOWED = new AtomicInteger();
     private static final AtomicInteger OTHER = new AtomicInteger();
     private static final AtomicInteger ROWS_WRITTEN = new AtomicInteger();
     private static long messagesPublished = -1;
@@ -75,12 +81,38 @@ class AuthorizationSweepTest {
     private static Map<String, String> refusedCallers;
     private static Map<String, String> otherUsers;
 
-    /** A well-formed request; {@code openToEveryUser}: any user's token passes (the published catalog). */
+    /**
+     * A well-formed request; {@code openToEveryUser}: any user's token passes (the published catalog).
+     *
+     * @param headers   sent besides the JSON client's, replacing one of the same name (an {@code Accept})
+     * @param forbidden further callers refused with 403, by name, each with its {@code Authorization} header
+     * @param allowed   callers who may make it (a read: 200 and nothing written), by name; a caller also named
+     *                  among the refused callers (no token, for a public page) is not refused
+     */
     record Operation(SuiteService service, String method, String documented, String path, Object body,
-                     boolean openToEveryUser) {
+                     boolean openToEveryUser, Map<String, String> headers, Map<String, String> forbidden,
+                     Map<String, String> allowed) {
+
+        Operation(SuiteService service, String method, String documented, String path, Object body,
+                  boolean openToEveryUser) {
+            this(service, method, documented, path, body, openToEveryUser, Map.of(), Map.of(), Map.of());
+        }
 
         String name() {
             return service.module() + " " + method + " " + documented;
+        }
+
+        Operation headers(Map<String, String> sent) {
+            return new Operation(service, method, documented, path, body, openToEveryUser, sent, forbidden, allowed);
+        }
+
+        Operation forbidden(Map<String, String> callers) {
+            return new Operation(service, method, documented, path, body, openToEveryUser, headers, callers, allowed);
+        }
+
+        Operation allowed(Map<String, String> callers) {
+            return new Operation(service, method, documented, path, body, openToEveryUser, headers, forbidden,
+                    callers);
         }
     }
 
@@ -129,10 +161,11 @@ class AuthorizationSweepTest {
         String mallory = "mallory_" + run;
         lms.createUser(mallory);
         String steve = "steve_" + run;
-        lms.createUser(steve);
-        Http.Response staffed = Http.post(suite.service(SuiteService.LMS).baseUrl() + "/api/courses/" + elsewhere
-                + "/staff/" + steve, Map.of());
-        assertThat(staffed.status()).as("%s", staffed).isEqualTo(201);
+        newStaff(lms, elsewhere, steve);
+        String grace = "grace_" + run;
+        newStaff(lms, course, grace);
+        String learnerToken = "Bearer " + suite.identity().userToken(learner);
+        String staffToken = "Bearer " + suite.identity().userToken(grace);
 
         RSAKey lmsKey = RSAKey.parse(Files.readString(suite.identity().signingKeyFile()));
         refusedCallers = Map.of(
@@ -146,6 +179,7 @@ class AuthorizationSweepTest {
         otherUsers = Map.of(
                 "another learner", "Bearer " + suite.identity().userToken(mallory),
                 "staff of another course run", "Bearer " + suite.identity().userToken(steve));
+        List<Operation> insights = insightsOperations(course, learnerToken, staffToken, lmsKey);
 
         long webhook = lms.subscribeWebhook("http://localhost:9/webhooks/authz", "a-secret-of-24-characters",
                 "org.openedx.learning.certificate.changed.v1");
@@ -159,7 +193,9 @@ class AuthorizationSweepTest {
 
         String cmsCourse = "/api/courses/" + course;
         String lmsLearner = course + "/" + learner;
-        operations = List.of(
+        Map<String, String> learnerOrStaff = Map.of("the learner", learnerToken, "staff of the course run",
+                staffToken);
+        List<Operation> listed = List.of(
                 new Operation(SuiteService.CMS, "POST", "/api/courses", "/api/courses",
                         Map.of("course_key", "course-v1:edX+New" + run + "+2026", "name", "New",
                                 "start", "2026-09-01T08:00:00Z"), false),
@@ -183,6 +219,11 @@ class AuthorizationSweepTest {
                         "/api/certificates/" + lmsLearner + "/invalidate", null, false),
                 new Operation(SuiteService.LMS, "POST", "/api/enrollments", "/api/enrollments",
                         Map.of("username", bystander, "course_key", course, "mode", "audit"), false),
+                new Operation(SuiteService.LMS, "GET", "/api/enrollments/{}/{}", "/api/enrollments/" + lmsLearner,
+                        null, false).allowed(learnerOrStaff),
+                // no allowed call: it would unenroll the learner
+                new Operation(SuiteService.LMS, "DELETE", "/api/enrollments/{}/{}",
+                        "/api/enrollments/" + lmsLearner, null, false),
                 new Operation(SuiteService.LMS, "GET", "/api/credit/{}/{}", "/api/credit/" + lmsLearner, null,
                         false),
                 new Operation(SuiteService.LMS, "GET", "/api/completion/{}/{}", "/api/completion/" + lmsLearner,
@@ -280,6 +321,8 @@ class AuthorizationSweepTest {
                         null, false),
                 new Operation(SuiteService.CREDENTIALS, "GET", "/api/badges/{}", "/api/badges/" + badge, null,
                         false));
+        operations = new ArrayList<>(listed);
+        operations.addAll(insights);
 
         written = new WrittenState(suite);
         settledFixture = written.settled(EVENTUALLY);
@@ -295,7 +338,8 @@ class AuthorizationSweepTest {
         }
         String summary = "AUTHORIZATION | operations=" + (operations == null ? 0 : operations.size())
                 + " | requests=" + REQUESTS.get() + " | 401=" + UNAUTHORIZED.get() + " | 403=" + FORBIDDEN.get()
-                + " | other=" + OTHER.get() + " | rows written=" + ROWS_WRITTEN.get() + " | messages published="
+                + " | allowed 200=" + ALLOWED.get() + " | other=" + OTHER.get() + " | rows written="
+                + ROWS_WRITTEN.get() + " | messages published="
                 + (messagesPublished < 0 ? "not counted" : messagesPublished);
         System.out.println(summary);
         Path report = RunningSuite.repoRoot().resolve("integration-tests/target/reliability/AUTHORIZATION.md");
@@ -307,12 +351,19 @@ class AuthorizationSweepTest {
     Stream<DynamicNode> every_operation_refuses_every_caller_who_may_not_make_it_and_changes_nothing() {
         Stream<DynamicNode> sweep = operations.stream().map(operation -> {
             List<DynamicNode> cases = new ArrayList<>();
-            refusedCallers.forEach((caller, authorization) -> cases.add(dynamicTest(caller,
-                    () -> refused(operation, authorization, caller, 401))));
+            refusedCallers.forEach((caller, authorization) -> {
+                if (!operation.allowed().containsKey(caller)) {
+                    cases.add(dynamicTest(caller, () -> answered(operation, authorization, caller, 401)));
+                }
+            });
             if (!operation.openToEveryUser()) {
                 otherUsers.forEach((caller, authorization) -> cases.add(dynamicTest(caller,
-                        () -> refused(operation, authorization, caller, 403))));
+                        () -> answered(operation, authorization, caller, 403))));
             }
+            operation.forbidden().forEach((caller, authorization) -> cases.add(dynamicTest(caller,
+                    () -> answered(operation, authorization, caller, 403))));
+            operation.allowed().forEach((caller, authorization) -> cases.add(dynamicTest(caller + " may",
+                    () -> answered(operation, authorization, caller, 200))));
             return dynamicContainer(operation.name(), cases);
         });
         return Stream.concat(sweep, Stream.of(dynamicTest("nothing was written to any database or published to "
@@ -333,23 +384,27 @@ class AuthorizationSweepTest {
         softly.assertAll();
     }
 
-    private static void refused(Operation operation, String authorization, String caller, int status) {
+    /** A refusal (401, 403: problem+json) or an allowed read (200); either way, nothing written. */
+    private static void answered(Operation operation, String authorization, String caller, int status) {
         String url = suite.service(operation.service()).baseUrl() + operation.path();
-        Http.Response answer = Http.exchangeAs(operation.method(), url, operation.body(),
-                authorization.isEmpty() ? null : authorization);
+        Http.Response answer = Calls.send(operation.method(), url, operation.body(),
+                authorization.isEmpty() ? null : authorization, operation.headers());
         Map<String, Set<String>> rowsAfter = written.rowsOf(operation.service());
         Snapshot before = new Snapshot(ROWS_BEFORE.put(operation.service(), rowsAfter), Map.of());
         Snapshot after = new Snapshot(rowsAfter, Map.of());
         String rowsWritten = after.differencesSince(before);
         REQUESTS.incrementAndGet();
         ROWS_WRITTEN.addAndGet((int) after.rowsWrittenSince(before));
-        (answer.status() == 401 ? UNAUTHORIZED : answer.status() == 403 ? FORBIDDEN : OTHER).incrementAndGet();
+        (answer.status() == 401 ? UNAUTHORIZED : answer.status() == 403 ? FORBIDDEN
+                : answer.status() == 200 && status == 200 ? ALLOWED : OTHER).incrementAndGet();
 
         String exchange = "\n" + caller + ": " + operation.method() + " " + url + " -> " + answer;
         SoftAssertions softly = new SoftAssertions();
         softly.assertThat(answer.status()).as("the status%s", exchange).isEqualTo(status);
-        softly.assertThat(answer.contentType()).as("the content type%s", exchange)
-                .startsWith("application/problem+json");
+        if (status != 200) {
+            softly.assertThat(answer.contentType()).as("the content type%s", exchange)
+                    .startsWith("application/problem+json");
+        }
         softly.assertThat(rowsWritten).as("what the request wrote%s", exchange).isEqualTo("nothing");
         softly.assertAll();
     }
@@ -362,20 +417,76 @@ class AuthorizationSweepTest {
 
     /** The operator's claims as the LMS writes them, with this expiry and audience. */
     private static JWTClaimsSet operatorClaims(Instant expiry, String audience) {
+        return clientClaims("suite-admin", List.of("admin"), List.of(), expiry, audience);
+    }
+
+    /** A client's claims as the LMS's token endpoint writes them (SuiteTokens.clientClaims). */
+    private static JWTClaimsSet clientClaims(String clientId, List<String> roles, List<String> scopes, Instant expiry,
+                                             String audience) {
         Instant issued = expiry.minus(Duration.ofMinutes(15));
         return new JWTClaimsSet.Builder()
                 .issuer(suite.identity().issuer())
-                .subject("suite-admin")
+                .subject(clientId)
                 .audience(audience)
                 .issueTime(Date.from(issued))
                 .notBeforeTime(Date.from(issued))
                 .expirationTime(Date.from(expiry))
-                .claim("preferred_username", "suite-admin")
-                .claim("roles", List.of("admin"))
-                .claim("administrator", true)
-                .claim("scopes", List.of())
+                .claim("preferred_username", clientId)
+                .claim("roles", roles)
+                .claim("administrator", roles.contains("admin"))
+                .claim("scopes", scopes)
+                .claim("filters", List.of())
                 .claim("version", "1.2.0")
                 .build();
+    }
+
+    /** A new user, made staff of the course run by the operator. */
+    private static void newStaff(Lms lms, String course, String username) {
+        lms.createUser(username);
+        Http.Response staffed = Http.post(lms.baseUrl() + "/api/courses/" + course + "/staff/" + username, Map.of());
+        assertThat(staffed.status()).as("%s", staffed).isEqualTo(201);
+    }
+
+    /**
+     * insights-service (issue 15): the list of courses is any caller's (filtered to what they may see); a course's
+     * figures and live feed are its staff's and {@code insights:read}'s (web-support's {@code Scopes.INSIGHTS_READ}:
+     * the suite runner configures no client of the LMS with it, so the token is the one the LMS's token endpoint
+     * would issue such a client, signed with its key, as the refused callers' tokens are); the statements are
+     * {@code insights:read}'s; the dashboard page and the xAPI {@code about} are public. Waits until insights holds
+     * the course's statements (the learner's enrollment), so that its figures answer 200.
+     */
+    private static List<Operation> insightsOperations(String course, String theLearner, String staff, RSAKey lmsKey)
+            throws JOSEException {
+        Insights insights = new Insights(suite.service(SuiteService.INSIGHTS).baseUrl());
+        await().atMost(EVENTUALLY).until(() -> insights.figures(course), Optional::isPresent);
+
+        String reporting = bearer(clientClaims("insights-reporting", List.of(), List.of("insights:read"),
+                Instant.now().plusSeconds(600), "openedx-suite"), lmsKey);
+        String anotherLearner = otherUsers.get("another learner");
+        Map<String, String> staffOrReporting = Map.of("staff of the course run", staff,
+                "a client with insights:read", reporting);
+        Map<String, String> courseLearner = Map.of("the course's learner", theLearner);
+        Map<String, String> anyone = Map.of("no token", "", "another learner", anotherLearner);
+        Map<String, String> page = Map.of("Accept", "text/html");
+        String figures = "/api/courses/" + course;
+        return List.of(
+                new Operation(SuiteService.INSIGHTS, "GET", "/", "/", null, true).headers(page).allowed(anyone),
+                new Operation(SuiteService.INSIGHTS, "GET", "/callback", "/callback", null, true).headers(page)
+                        .allowed(anyone),
+                new Operation(SuiteService.INSIGHTS, "GET", "/xapi/about", "/xapi/about", null, true)
+                        .allowed(anyone),
+                new Operation(SuiteService.INSIGHTS, "GET", "/api/courses", "/api/courses", null, true)
+                        .allowed(Map.of("another learner", anotherLearner, "a client with insights:read", reporting)),
+                new Operation(SuiteService.INSIGHTS, "GET", "/api/courses/{}/insights", figures + "/insights", null,
+                        false).forbidden(courseLearner).allowed(staffOrReporting),
+                // the newest 0 statements: the stream opens with a comment, and is closed once its headers are in
+                new Operation(SuiteService.INSIGHTS, "GET", "/api/courses/{}/feed", figures + "/feed?last=0", null,
+                        false).headers(Map.of("Accept", "text/event-stream")).forbidden(courseLearner)
+                        .allowed(staffOrReporting),
+                new Operation(SuiteService.INSIGHTS, "GET", "/xapi/statements", "/xapi/statements?limit=1", null,
+                        false).headers(Map.of("X-Experience-API-Version", "1.0.3"))
+                        .forbidden(Map.of("the course's learner", theLearner, "staff of the course run", staff))
+                        .allowed(Map.of("a client with insights:read", reporting)));
     }
 
     private static String bearer(JWTClaimsSet claims, RSAKey key) throws JOSEException {

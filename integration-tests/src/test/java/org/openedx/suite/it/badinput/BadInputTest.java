@@ -120,6 +120,7 @@ class BadInputTest {
         endpoints.addAll(LmsRequests.endpoints(fixture, keys));
         endpoints.addAll(ExamsRequests.endpoints(fixture, keys));
         endpoints.addAll(CredentialsRequests.endpoints(fixture));
+        endpoints.addAll(InsightsRequests.endpoints(fixture, keys));
         endpoints.addAll(OperatorRequests.endpoints(suite));
         return endpoints;
     }

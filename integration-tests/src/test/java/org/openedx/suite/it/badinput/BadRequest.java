@@ -1,6 +1,7 @@
 package org.openedx.suite.it.badinput;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import org.openedx.suite.runner.SuiteService;
 
@@ -16,9 +17,10 @@ import org.openedx.suite.runner.SuiteService;
  *                       container normalises onto another endpoint, say)
  * @param field          the field a 400 must name (in {@code errors[].field} or {@code detail}); null when the request
  *                       is wrong as a whole
+ * @param headers        headers sent besides the defaults, replacing a default of the same name (an {@code Accept})
  */
 record BadRequest(SuiteService service, String endpoint, String label, String method, String path,
-                  String contentType, byte[] body, int expectedStatus, String field) {
+                  String contentType, byte[] body, int expectedStatus, String field, Map<String, String> headers) {
 
     static final int ANY_4XX = 0;
     static final String JSON = "application/json";
@@ -26,6 +28,7 @@ record BadRequest(SuiteService service, String endpoint, String label, String me
     /** The request as a reader of a failure wants it: method, path, content type and (the start of) the body. */
     String describe() {
         StringBuilder text = new StringBuilder(method).append(' ').append(abbreviate(path, 300));
+        headers.forEach((name, value) -> text.append("\n  ").append(name).append(": ").append(value));
         if (contentType != null) {
             text.append("\n  Content-Type: ").append(contentType);
         }

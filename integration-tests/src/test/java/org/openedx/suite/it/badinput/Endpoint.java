@@ -26,6 +26,7 @@ final class Endpoint {
     private final String path;
     private final List<BadRequest> cases = new ArrayList<>();
     private Supplier<Map<String, Object>> validBody;
+    private Map<String, String> headers = Map.of();
 
     private Endpoint(SuiteService service, String method, String template, String path) {
         this.service = service;
@@ -94,11 +95,41 @@ final class Endpoint {
         return pathCase(label, path + "?" + query, status, field);
     }
 
+    /**
+     * Headers a valid request carries (an {@code Accept} the endpoint produces, a protocol version), sent with every
+     * case added after this.
+     */
+    Endpoint headers(Map<String, String> valid) {
+        this.headers = Map.copyOf(valid);
+        return this;
+    }
+
+    /** The endpoint's path with these headers instead of the valid ones. */
+    Endpoint headerCase(String label, Map<String, String> sent, int status, String field) {
+        cases.add(new BadRequest(service, name, label, method, path, null, null, status, field, Map.copyOf(sent)));
+        return this;
+    }
+
     /** Anything at all. */
     Endpoint raw(String label, String method, String rawPath, String contentType, byte[] body, int status,
                  String field) {
-        cases.add(new BadRequest(service, name, label, method, rawPath, contentType, body, status, field));
+        cases.add(new BadRequest(service, name, label, method, rawPath, contentType, body, status, field, headers));
         return this;
+    }
+
+    /**
+     * A query parameter that takes a whole number from 0 to {@code max}, given as no number, a fraction, out of range,
+     * empty or twice: 400 naming it.
+     */
+    Endpoint countsInQuery(String parameter, int max) {
+        String is = parameter + "=";
+        query(parameter + " is not a number", is + "many", 400, parameter);
+        query(parameter + " is a fraction", is + "1.5", 400, parameter);
+        query("negative " + parameter, is + "-1", 400, parameter);
+        query(parameter + " " + (max + 1), is + (max + 1), 400, parameter);
+        query(parameter + " beyond an int", is + "2147483648", 400, parameter);
+        query("empty " + parameter, is, 400, parameter);
+        return query(parameter + " given twice", is + "1&" + is + "2", 400, parameter);
     }
 
     /** Every malformed course key in the path, the rest of the request valid. */

@@ -46,8 +46,10 @@ final class Keys {
         return start + "X".repeat(length - start.length() - end.length()) + end;
     }
 
+    /** Percent-encoded for a path segment or a query value: a space as {@code %20}, a {@code +} as {@code %2B}. */
     static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%2B");
+        // URLEncoder writes a + as %2B already, and a space as +, which a query would read back as a space
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /**

@@ -156,8 +156,16 @@ final class LmsRequests {
                 .wrongMethod("PUT")
                 .wrongMethod("DELETE");
 
-        Endpoint credit = learnerInCourse("/api/credit", fixture, keys);
-        Endpoint completion = learnerInCourse("/api/completion", fixture, keys);
+        Endpoint credit = learnerInCourse("GET", "/api/credit", fixture, keys)
+                .wrongMethod("POST")
+                .wrongMethod("DELETE");
+        Endpoint completion = learnerInCourse("GET", "/api/completion", fixture, keys)
+                .wrongMethod("POST")
+                .wrongMethod("DELETE");
+        Endpoint enrollment = enrollmentOfLearner("GET", fixture, keys)
+                .wrongMethod("PUT")
+                .wrongMethod("POST");
+        Endpoint unenroll = enrollmentOfLearner("DELETE", fixture, keys);
 
         // on in the suite under test (SUITE_DEV_TOKENS), so that tests can act as learners
         Endpoint devToken = Endpoint.of(SuiteService.LMS, "POST", "/api/dev/tokens", "/api/dev/tokens")
@@ -180,8 +188,8 @@ final class LmsRequests {
                 .courseKeysInPath(key -> "/api/courses/" + key + "/staff/" + fixture.bystander())
                 .usernamesInPath(username -> staff + "/" + username);
         List<Endpoint> endpoints = new java.util.ArrayList<>(List.of(createUser, getUser, getCourse, gradingPolicy,
-                enroll, score, grade, certificates, invalidate, credit, completion, devToken, listStaff, addStaff,
-                removeStaff));
+                enroll, enrollment, unenroll, score, grade, certificates, invalidate, credit, completion, devToken,
+                listStaff, addStaff, removeStaff));
         endpoints.addAll(webhooks(fixture));
         endpoints.addAll(certificateProvider(fixture, keys));
         endpoints.addAll(ora(fixture, keys));
@@ -331,17 +339,25 @@ final class LmsRequests {
                 "url", Fixture.WEBHOOK_URL, "secret", "a-secret-of-24-characters"));
     }
 
-    /** {@code GET <base>/{course_key}/{username}}: a learner's view of a course. */
-    private static Endpoint learnerInCourse(String base, Fixture fixture, Keys keys) {
+    /** {@code <method> <base>/{course_key}/{username}}: a learner's view of a course, or their enrollment. */
+    private static Endpoint learnerInCourse(String method, String base, Fixture fixture, Keys keys) {
         String courseKey = fixture.courseKey();
         String learner = fixture.learner();
-        return Endpoint.of(SuiteService.LMS, "GET", base + "/{course_key}/{username}",
+        return Endpoint.of(SuiteService.LMS, method, base + "/{course_key}/{username}",
                         base + "/" + courseKey + "/" + learner)
                 .courseKeysInPath(key -> base + "/" + key + "/" + learner)
                 .pathCase("unknown course", base + "/" + keys.courseKey() + "/" + learner, 404, null)
-                .usernamesInPath(username -> base + "/" + courseKey + "/" + username)
-                .wrongMethod("POST")
-                .wrongMethod("DELETE");
+                .usernamesInPath(username -> base + "/" + courseKey + "/" + username);
+    }
+
+    /** {@code <method> /api/enrollments/{course_key}/{username}}: an enrollment, read or ended (issue 15). */
+    private static Endpoint enrollmentOfLearner(String method, Fixture fixture, Keys keys) {
+        String base = "/api/enrollments/";
+        return learnerInCourse(method, "/api/enrollments", fixture, keys)
+                .pathCase("course key of 300 characters", base + Keys.longCourseKey(300) + "/" + fixture.learner(),
+                        400, "course_key")
+                .pathCase("a learner who never enrolled", base + fixture.courseKey() + "/" + fixture.bystander(), 404,
+                        null);
     }
 
     private static String usagePath(String courseKey, String username, String usageKey) {

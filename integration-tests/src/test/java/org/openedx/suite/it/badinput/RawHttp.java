@@ -45,6 +45,7 @@ final class RawHttp {
         if (request.contentType() != null) {
             builder.header("Content-Type", request.contentType());
         }
+        request.headers().forEach(builder::setHeader);
         // as the operator, who may call every endpoint: what is swept here is the input, not who sends it
         String token = OperatorToken.current();
         if (token != null) {
