@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 import org.openedx.suite.runner.Suite;
 import org.openedx.suite.runner.SuiteService;
@@ -98,6 +100,35 @@ final class Bench implements AutoCloseable {
             learners.addAll(List.of(created));
         }
         return List.copyOf(learners.subList(0, count));
+    }
+
+    /** Enrolls each learner in the LMS, learner {@code i} in {@code courseOf(i)}, in the mode. */
+    void enroll(List<Learner> learners, java.util.function.IntFunction<String> courseOf, String mode) {
+        parallel(learners.size(), i -> rest.post(url(SuiteService.LMS, "/api/enrollments"),
+                        Rest.json(Map.of("username", learners.get(i).username(), "course_key", courseOf.apply(i),
+                                "mode", mode)))
+                .expectOk("enrolling " + learners.get(i).username()));
+    }
+
+    /**
+     * Requests sent one after the other per key (a learner): each leaves once the previous one of its key answered
+     * or failed, so that a paced run's changes of one learner apply in the order they were planned.
+     */
+    static final class OneAtATime {
+
+        private final CompletableFuture<?>[] last;
+
+        OneAtATime(int keys) {
+            last = new CompletableFuture<?>[keys];
+        }
+
+        synchronized CompletableFuture<Rest.Answer> send(int key, Supplier<CompletableFuture<Rest.Answer>> request) {
+            CompletableFuture<?> previous = last[key] == null ? CompletableFuture.completedFuture(null) : last[key];
+            CompletableFuture<Rest.Answer> next = previous.handle((ignored, failure) -> null)
+                    .thenCompose(ignored -> request.get());
+            last[key] = next;
+            return next;
+        }
     }
 
     /** Creates the courses in the CMS and, when asked, publishes them and waits until the LMS knows them all. */

@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The benchmark of issue 7, as one command ({@code scripts/bench.sh}): starts the whole suite (a Kafka broker,
- * PostgreSQL, the five services as their own JVMs) on free ports, then for each flow measures the raw Kafka and
+ * PostgreSQL, the services as their own JVMs) on free ports, then for each flow measures the raw Kafka and
  * PostgreSQL limits, the pipeline throughput and the commit-to-effect latency, checks that every event had its effect
  * exactly once and in order, and writes {@code bench-results.json} and {@code bench-results.md}.
  */
@@ -91,7 +91,7 @@ public final class Benchmark {
 
         Path dataDir = options.root().resolve("benchmarks").resolve("target").resolve("bench-suite-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        out.printf("Starting Kafka, PostgreSQL and the five services (data and logs in %s) ...%n",
+        out.printf("Starting Kafka, PostgreSQL and the services (data and logs in %s) ...%n",
                 options.root().relativize(dataDir));
         long started = System.nanoTime();
         Suite suite = startSuite(options, dataDir);
@@ -107,6 +107,7 @@ public final class Benchmark {
                     case "certificates" -> new CertificatesFlow(bench);
                     case "exams" -> new ExamsFlow(bench);
                     case "badges" -> new BadgesFlow(bench);
+                    case "tracking" -> new TrackingFlow(bench);
                     default -> throw new IllegalArgumentException(name);
                 });
             }

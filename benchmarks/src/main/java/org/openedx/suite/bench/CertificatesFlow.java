@@ -38,7 +38,7 @@ class CertificatesFlow extends Flow {
     List<Bench.Learner> learners = List.of();
     /** Grade changes sent per learner: an odd count leaves the learner passing. Each learner has one writer. */
     private int[] changes = new int[0];
-    private CompletableFuture<?>[] lastChange = new CompletableFuture<?>[0];
+    private Bench.OneAtATime oneAtATime = new Bench.OneAtATime(0);
 
     /** The learners' enrollment mode: {@code verified} earns certificates, {@code audit} only passing statuses. */
     private final String mode;
@@ -93,12 +93,9 @@ class CertificatesFlow extends Flow {
         courses = Keys.balancedCourseKeys(prefix, COURSES);
         bench.createCourses(courses, "Benchmark " + name() + " course", true);
         learners = bench.learners(LEARNERS);
-        bench.parallel(learners.size(), i -> bench.rest.post(bench.url(SuiteService.LMS, "/api/enrollments"),
-                        Rest.json(Map.of("username", learners.get(i).username(), "course_key", courseOf(i),
-                                "mode", mode)))
-                .expectOk("enrolling " + learners.get(i).username()));
+        bench.enroll(learners, this::courseOf, mode);
         changes = new int[learners.size()];
-        lastChange = new CompletableFuture<?>[learners.size()];
+        oneAtATime = new Bench.OneAtATime(learners.size());
     }
 
     private String courseOf(int learner) {
@@ -134,13 +131,8 @@ class CertificatesFlow extends Flow {
     synchronized CompletableFuture<Rest.Answer> change(int slot) {
         int learner = slot % learners.size();
         // one learner's changes one after the other, so that each crosses the line the previous one left
-        CompletableFuture<?> previous = lastChange[learner] == null
-                ? CompletableFuture.completedFuture(null) : lastChange[learner];
         String grade = nextGrade(learner);
-        CompletableFuture<Rest.Answer> next = previous.handle((ignored, failure) -> null)
-                .thenCompose(ignored -> bench.rest.putAsync(gradeUrl(learner), grade));
-        lastChange[learner] = next;
-        return next;
+        return oneAtATime.send(learner, () -> bench.rest.putAsync(gradeUrl(learner), grade));
     }
 
     @Override

@@ -27,7 +27,7 @@ record Options(
         Map<String, String> serviceProperties,
         Path output) {
 
-    static final List<String> ALL_FLOWS = List.of("catalog", "certificates", "exams", "badges");
+    static final List<String> ALL_FLOWS = List.of("catalog", "certificates", "exams", "badges", "tracking");
 
     /** Throughput over latency for the services: the parallel collector, a fixed-size young heap, C2 compiled code. */
     static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of(
@@ -38,7 +38,7 @@ record Options(
               --events N             events per flow for the pipeline throughput (default 100000)
               --warmup N             events per flow through the whole pipeline before measuring, so that the JVMs
                                      run compiled code (default 10000; 0 for none)
-              --flows LIST           any of catalog,certificates,exams,badges (default all)
+              --flows LIST           any of catalog,certificates,exams,badges,tracking (default all)
               --latency-seconds S    length of the paced latency run per flow (default 30; 0 skips it)
               --latency-rates LIST   offered state changes per second in the latency runs, one run each (default
                                      1000,250,100: the issue's load, and lighter ones a 2-core machine sustains)

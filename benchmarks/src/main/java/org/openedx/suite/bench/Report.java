@@ -136,8 +136,8 @@ final class Report {
         return md.toString();
     }
 
-    private static final List<String> CPU_COLUMNS = List.of("cms", "discovery", "lms", "credentials", "exams", "kafka",
-            "postgres", "benchmark", "other", "idle");
+    private static final List<String> CPU_COLUMNS = List.of("cms", "discovery", "lms", "credentials", "exams", "insights",
+            "kafka", "postgres", "benchmark", "other", "idle");
 
     private static void cpuRow(StringBuilder md, String flow, String phase, Object rate, Map<String, Object> cores) {
         if (cores == null) {
