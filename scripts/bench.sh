@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks the suite on this machine (issue 7): starts Kafka, PostgreSQL and the five services on free ports, then
+# Benchmarks the suite on this machine (issue 7): starts Kafka, PostgreSQL and the six services on free ports, then
 # per flow measures raw Kafka and raw PostgreSQL, the pipeline throughput of N events and the commit-to-effect latency
 # at a steady load, and checks that every event had its effect exactly once and in order. Prints the table and writes
 # benchmarks/target/bench-results.json and bench-results.md. Takes about 20 minutes with the defaults.

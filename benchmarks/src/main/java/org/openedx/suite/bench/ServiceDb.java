@@ -49,6 +49,11 @@ final class ServiceDb implements AutoCloseable {
         return queryLong("SELECT count(*) FROM event_bus.outbox");
     }
 
+    /** Rows of the outbox of one event type. */
+    synchronized long outboxCount(String eventType) {
+        return queryLong("SELECT count(*) FROM event_bus.outbox WHERE event_type = ?", eventType);
+    }
+
     /** Applied events whose type matches the LIKE pattern. */
     synchronized long consumed(String typePattern) {
         return queryLong("SELECT count(*) FROM event_bus.consumed_event WHERE event_type LIKE ?", typePattern);
