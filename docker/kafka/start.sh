@@ -86,7 +86,8 @@ until /opt/kafka/bin/kafka-broker-api-versions.sh --bootstrap-server localhost:9
   sleep 2
 done
 login() {
-  /opt/kafka/bin/kafka-configs.sh --bootstrap-server localhost:9092 --command-config "$admin" --alter \
+  /opt/kafka/bin/kafka-run-class.sh kafka.admin.ConfigCommand --bootstrap-server localhost:9092 \
+    --command-config "$admin" --alter \
     --entity-type users --entity-name "$1" --add-config "SCRAM-SHA-512=[password=$2]" > /dev/null
 }
 login cms "$SUITE_KAFKA_CMS_PASSWORD"

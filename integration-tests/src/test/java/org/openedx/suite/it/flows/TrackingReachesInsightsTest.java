@@ -29,6 +29,7 @@ import org.openedx.suite.it.clients.Cms;
 import org.openedx.suite.it.clients.Exams;
 import org.openedx.suite.it.clients.Insights;
 import org.openedx.suite.it.clients.Lms;
+import org.openedx.suite.it.clients.Sandbox;
 import org.openedx.suite.it.support.Http;
 import org.openedx.suite.it.support.KafkaTopics;
 import org.openedx.suite.it.support.RunningSuite;
@@ -41,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Real-time event tracking (issue 15), every service its own process: what learners and staff do in the LMS and in
  * exams leaves tracking logs on {@code analytics} through each service's outbox, and insights turns each into one xAPI
  * statement, in order per learner, and keeps the course's figures. A redelivered log and the same log sent again under
- * a new event id change nothing.
+ * a new event id change nothing. Insights forwards every statement to the LRS the sandbox stands in for.
  */
 class TrackingReachesInsightsTest {
 
@@ -124,6 +125,11 @@ class TrackingReachesInsightsTest {
         assertThat(verbs(bobs)).startsWith(REGISTERED, REGISTERED).contains(EARNED).doesNotContain(PASSED);
         List<JsonNode> cys = insights.statementsOf(agentOf(cyId), courseKey);
         assertThat(verbs(cys)).containsExactly(REGISTERED, UNREGISTERED);
+
+        List<String> adasIds = adas.stream().map(statement -> statement.path("id").asString()).toList();
+        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(new Sandbox(suite.sandboxUrl())
+                .received("lrs-statement").stream().map(put -> put.at("/body/id").asString()).toList())
+                .as("the statements the sandbox's LRS received").containsAll(adasIds));
 
         JsonNode figures = insights.figures(courseKey).orElseThrow();
         assertThat(figures.path("statements").asLong()).isEqualTo(sent.size());
