@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Who may do what in the CMS (ADR 7): a course run's staff edit and publish it; creating a run and listing every
  * draft are the operator's, or a client's with {@code catalog:write} / {@code catalog:read}.
- * The operator passes every rule; a request no rule names is the operator's alone. The README's access table is
+ * The operator passes every rule; a request no rule names is the operator's alone. The table in docs/access.md is
  * this one.
  */
 @Component

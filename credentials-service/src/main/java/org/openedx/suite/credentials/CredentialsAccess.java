@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * learners' credentials of that run; clients read with {@code credentials:read}. A credential read by its uuid names
  * its learner and course in the database, so that check is the service's. Programs are read by anyone and set up by
  * the operator; a learner's program certificates are theirs (and {@code credentials:read}'s) to read.
- * The operator passes every rule; a request no rule names is the operator's alone. The README's access table is
+ * The operator passes every rule; a request no rule names is the operator's alone. The table in docs/access.md is
  * this one.
  */
 @Component

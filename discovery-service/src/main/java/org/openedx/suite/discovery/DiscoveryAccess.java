@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may do what in discovery (ADR 7): the published catalog is every caller's to read.
- * The operator passes every rule; a request no rule names is the operator's alone. The README's access table is
+ * The operator passes every rule; a request no rule names is the operator's alone. The table in docs/access.md is
  * this one.
  */
 @Component

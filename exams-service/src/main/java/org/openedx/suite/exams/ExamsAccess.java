@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * Who may do what in exams (ADR 7): a learner starts and submits their own attempts and reads them; a course run's
  * staff create its exams, review, error and reset its attempts, and start one on a learner's behalf. An attempt's
  * learner and course are in the database, not the path, so those checks are the service's ({@code Attempts}).
- * The operator passes every rule; a request no rule names is the operator's alone. The README's access table is
+ * The operator passes every rule; a request no rule names is the operator's alone. The table in docs/access.md is
  * this one.
  */
 @Component

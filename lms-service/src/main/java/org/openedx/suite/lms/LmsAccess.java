@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * grading policy; clients read with {@code grades:read} or {@code certificates:read}; users, course staff and
  * webhooks are the operator's to manage; a run's staff also name its certificate provider and read its open response
  * submissions, which learners submit. The operator passes every rule; a request no rule names is the operator's
- * alone. The README's access table is this one.
+ * alone. The table in docs/access.md is this one.
  */
 @Component
 class LmsAccess implements AccessRules {
