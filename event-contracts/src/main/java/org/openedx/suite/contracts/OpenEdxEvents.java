@@ -52,6 +52,17 @@ public final class OpenEdxEvents {
             "org.openedx.analytics.tracking.event.emitted.v1", Topics.ANALYTICS, Set.of(LMS, EXAMS, CMS),
             TrackingEvent.class, e -> e.trackingLog().name());
 
+    /** Blocks as authors publish, delete and duplicate them, on Open edX's topic, keyed by usage key. */
+    public static final EventType<ContentAuthoringEvents.XBlockPublished> XBLOCK_PUBLISHED = new EventType<>(
+            ContentAuthoringEvents.XBlockPublished.TYPE, Topics.CONTENT_AUTHORING_XBLOCK_LIFECYCLE, CMS,
+            ContentAuthoringEvents.XBlockPublished.class, e -> e.xblockInfo().usageKey());
+    public static final EventType<ContentAuthoringEvents.XBlockDeleted> XBLOCK_DELETED = new EventType<>(
+            ContentAuthoringEvents.XBlockDeleted.TYPE, Topics.CONTENT_AUTHORING_XBLOCK_LIFECYCLE, CMS,
+            ContentAuthoringEvents.XBlockDeleted.class, e -> e.xblockInfo().usageKey());
+    public static final EventType<ContentAuthoringEvents.XBlockDuplicated> XBLOCK_DUPLICATED = new EventType<>(
+            ContentAuthoringEvents.XBlockDuplicated.TYPE, Topics.CONTENT_AUTHORING_XBLOCK_LIFECYCLE, CMS,
+            ContentAuthoringEvents.XBlockDuplicated.class, e -> e.xblockInfo().usageKey());
+
     public static final List<EventType<?>> ALL = List.of(
             COURSE_CATALOG_INFO_CHANGED,
             CERTIFICATE_CREATED, CERTIFICATE_CHANGED, CERTIFICATE_REVOKED,
@@ -60,7 +71,8 @@ public final class OpenEdxEvents {
             COURSE_PASSING_STATUS_UPDATED, CCX_COURSE_PASSING_STATUS_UPDATED,
             PROGRAM_CERTIFICATE_AWARDED, PROGRAM_CERTIFICATE_REVOKED,
             BADGE_AWARDED, BADGE_REVOKED,
-            TRACKING_EVENT_EMITTED);
+            TRACKING_EVENT_EMITTED,
+            XBLOCK_PUBLISHED, XBLOCK_DELETED, XBLOCK_DUPLICATED);
 
     private static final Map<String, EventType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

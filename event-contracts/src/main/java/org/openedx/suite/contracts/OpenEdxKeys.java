@@ -34,6 +34,19 @@ public final class OpenEdxKeys {
         return m.group(1) + "+" + m.group(2);
     }
 
+    /** {@code block-v1:edX+DemoX+2026+type@html+block@intro} gives {@code course-v1:edX+DemoX+2026}, its course run. */
+    public static String courseRunOf(String usageKey) {
+        Matcher m = matching(USAGE_KEY, usageKey, "usage key");
+        return COURSE_KEY_PREFIX + m.group(1) + "+" + m.group(2) + "+" + m.group(3);
+    }
+
+    /** The usage key of block {@code blockId} of type {@code blockType} in course run {@code courseKey}. */
+    public static String usageKey(String courseKey, String blockType, String blockId) {
+        matching(COURSE_KEY, courseKey, "course key");
+        return "block-v1:" + courseKey.substring(COURSE_KEY_PREFIX.length()) + "+type@" + blockType + "+block@"
+                + blockId;
+    }
+
     /**
      * Whether {@code usageKey} is a usage key of a block in course run {@code courseKey}, which is then a course key
      * too. One match and no strings built: consumers check this for every exam event they apply.

@@ -9,6 +9,7 @@ public final class Topics {
     public static final String LEARNING_BADGES_LIFECYCLE = "learning-badges-lifecycle";
     public static final String LEARNING_PROGRAM_CERTIFICATE_LIFECYCLE = "learning-program-certificate-lifecycle";
     public static final String ANALYTICS = "analytics";
+    public static final String CONTENT_AUTHORING_XBLOCK_LIFECYCLE = "content-authoring-xblock-lifecycle";
 
     static final String DEAD_LETTER_SUFFIX = "-dlt";
 

@@ -40,6 +40,25 @@ class EventContractTest {
         assertThat(schema.path("namespace").asString()).isEqualTo(eventType.name());
     }
 
+    /** The content-authoring events the CMS raises in-process only keep their contracts too. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("inProcessContentEvents")
+    void in_process_content_authoring_payloads_match_the_open_edx_avro_schemas(String type, Class<?> payload) {
+        assertThat(AvroContract.check(payload, AvroContract.schemaOf(type))).isEmpty();
+    }
+
+    static Stream<org.junit.jupiter.params.provider.Arguments> inProcessContentEvents() {
+        return Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of(ContentAuthoringEvents.XBlockCreated.TYPE,
+                        ContentAuthoringEvents.XBlockCreated.class),
+                org.junit.jupiter.params.provider.Arguments.of(ContentAuthoringEvents.XBlockUpdated.TYPE,
+                        ContentAuthoringEvents.XBlockUpdated.class),
+                org.junit.jupiter.params.provider.Arguments.of(ContentAuthoringEvents.CourseCreated.TYPE,
+                        ContentAuthoringEvents.CourseCreated.class),
+                org.junit.jupiter.params.provider.Arguments.of(ContentAuthoringEvents.ContentObjectTagsChanged.TYPE,
+                        ContentAuthoringEvents.ContentObjectTagsChanged.class));
+    }
+
     /** The in-process ORA event, which has no topic and so no place in the catalog, keeps its contract too. */
     @org.junit.jupiter.api.Test
     void the_ora_submission_payload_matches_the_open_edx_avro_schema() {

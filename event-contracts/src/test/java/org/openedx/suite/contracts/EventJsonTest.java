@@ -37,8 +37,11 @@ class EventJsonTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("eventTypes")
-    void the_message_key_is_the_course_key_or_the_ccx_or_the_program_or_the_badge_or_the_tracking_name(EventType<?> eventType) {
-        String expected = eventType.payloadType() == ProgramCertificateEvent.class
+    void the_message_key_is_the_course_key_or_the_ccx_or_program_or_badge_or_tracking_name_or_usage_key(EventType<?> eventType) {
+        String expected = eventType.baseTopic().equals(Topics.CONTENT_AUTHORING_XBLOCK_LIFECYCLE)
+                ? (eventType == OpenEdxEvents.XBLOCK_DUPLICATED ? SamplePayloads.USAGE_KEY + "_copy"
+                : SamplePayloads.USAGE_KEY)
+                : eventType.payloadType() == ProgramCertificateEvent.class
                 ? SamplePayloads.PROGRAM_CERTIFICATE.programCertificate().program().uuid()
                 : eventType.payloadType() == BadgeEvent.class ? SamplePayloads.BADGE.badge().uuid()
                 : eventType.payloadType() == CcxCoursePassingStatusEvent.class ? SamplePayloads.CCX_KEY

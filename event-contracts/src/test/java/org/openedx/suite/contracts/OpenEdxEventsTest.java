@@ -30,7 +30,10 @@ class OpenEdxEventsTest {
             "org.openedx.learning.badge.revoked.v1, learning-badges-lifecycle, openedx/credentials/web",
             "org.openedx.analytics.tracking.event.emitted.v1, analytics, openedx/lms/web",
             "org.openedx.analytics.tracking.event.emitted.v1, analytics, openedx/exams/web",
-            "org.openedx.analytics.tracking.event.emitted.v1, analytics, openedx/cms/web"})
+            "org.openedx.analytics.tracking.event.emitted.v1, analytics, openedx/cms/web",
+            "org.openedx.content_authoring.xblock.published.v1, content-authoring-xblock-lifecycle, openedx/cms/web",
+            "org.openedx.content_authoring.xblock.deleted.v1, content-authoring-xblock-lifecycle, openedx/cms/web",
+            "org.openedx.content_authoring.xblock.duplicated.v1, content-authoring-xblock-lifecycle, openedx/cms/web"})
     void each_event_type_is_known_by_name_travels_on_its_base_topic_and_comes_from_its_producer(
             String name, String baseTopic, String source) {
         assertThat(OpenEdxEvents.byName(name)).hasValueSatisfying(type -> {
@@ -41,7 +44,7 @@ class OpenEdxEventsTest {
 
     @Test
     void every_known_event_type_is_listed() {
-        assertThat(OpenEdxEvents.ALL).hasSize(16).doesNotHaveDuplicates();
+        assertThat(OpenEdxEvents.ALL).hasSize(19).doesNotHaveDuplicates();
     }
 
     @Test

@@ -75,4 +75,15 @@ class OpenEdxKeysTest {
         String tooLong = "block-v1:edX+DemoX+2026+type@problem+block@" + "b".repeat(OpenEdxKeys.MAX_LENGTH);
         assertThat(OpenEdxKeys.isBlockOf(tooLong, COURSE)).isFalse();
     }
+
+    @org.junit.jupiter.api.Test
+    void a_usage_key_names_its_course_run_and_is_made_from_it() {
+        String key = OpenEdxKeys.usageKey("course-v1:edX+DemoX+2026", "html", "intro");
+
+        org.assertj.core.api.Assertions.assertThat(key).isEqualTo("block-v1:edX+DemoX+2026+type@html+block@intro");
+        org.assertj.core.api.Assertions.assertThat(OpenEdxKeys.courseRunOf(key)).isEqualTo("course-v1:edX+DemoX+2026");
+        org.assertj.core.api.Assertions.assertThat(OpenEdxKeys.isBlockOf(key, "course-v1:edX+DemoX+2026")).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> OpenEdxKeys.courseRunOf("course-v1:edX+DemoX+2026"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -44,7 +44,10 @@ class ReferenceSchemasTest {
             assertThat(files.map(file -> file.getFileName().toString()))
                     .containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(
                             OpenEdxEvents.ALL.stream().map(type -> type.name() + ".avsc"),
-                            java.util.stream.Stream.of(OraSubmissionEvent.TYPE + ".avsc")).toList());
+                            java.util.stream.Stream.of(OraSubmissionEvent.TYPE, ContentAuthoringEvents.XBlockCreated.TYPE,
+                                    ContentAuthoringEvents.XBlockUpdated.TYPE, ContentAuthoringEvents.CourseCreated.TYPE,
+                                    ContentAuthoringEvents.ContentObjectTagsChanged.TYPE)
+                                    .map(type -> type + ".avsc")).toList());
         }
     }
 }

@@ -54,15 +54,22 @@ final class SamplePayloads {
             "{\"user_id\": 42, \"course_id\": \"" + COURSE_KEY + "\", \"mode\": \"verified\"}",
             "{\"course_id\": \"" + COURSE_KEY + "\", \"org_id\": \"OpenedX\", \"user_id\": 42}"));
 
-    private static final Map<Class<?>, Object> BY_PAYLOAD_TYPE = Map.of(
-            CatalogInfoChangedEvent.class, CATALOG_INFO,
-            CertificateEvent.class, CERTIFICATE,
-            ExamAttemptEvent.class, EXAM_ATTEMPT,
-            CoursePassingStatusEvent.class, PASSING_STATUS,
-            ProgramCertificateEvent.class, PROGRAM_CERTIFICATE,
-            BadgeEvent.class, BADGE,
-            CcxCoursePassingStatusEvent.class, CCX_PASSING_STATUS,
-            TrackingEvent.class, TRACKING_LOG);
+    static final String USAGE_KEY = "block-v1:OpenedX+DemoX+2026_T1+type@html+block@intro";
+    static final ContentAuthoringEvents.XBlockData XBLOCK = new ContentAuthoringEvents.XBlockData(USAGE_KEY, "html");
+
+    private static final Map<Class<?>, Object> BY_PAYLOAD_TYPE = Map.ofEntries(
+            Map.entry(CatalogInfoChangedEvent.class, CATALOG_INFO),
+            Map.entry(CertificateEvent.class, CERTIFICATE),
+            Map.entry(ExamAttemptEvent.class, EXAM_ATTEMPT),
+            Map.entry(CoursePassingStatusEvent.class, PASSING_STATUS),
+            Map.entry(ProgramCertificateEvent.class, PROGRAM_CERTIFICATE),
+            Map.entry(BadgeEvent.class, BADGE),
+            Map.entry(CcxCoursePassingStatusEvent.class, CCX_PASSING_STATUS),
+            Map.entry(TrackingEvent.class, TRACKING_LOG),
+            Map.entry(ContentAuthoringEvents.XBlockPublished.class, new ContentAuthoringEvents.XBlockPublished(XBLOCK)),
+            Map.entry(ContentAuthoringEvents.XBlockDeleted.class, new ContentAuthoringEvents.XBlockDeleted(XBLOCK)),
+            Map.entry(ContentAuthoringEvents.XBlockDuplicated.class, new ContentAuthoringEvents.XBlockDuplicated(
+                    new ContentAuthoringEvents.DuplicatedXBlockData(USAGE_KEY + "_copy", "html", USAGE_KEY))));
 
     private SamplePayloads() {
     }
