@@ -14,8 +14,11 @@ public class RealInfrastructure implements ApplicationContextInitializer<Configu
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         String name = context.getEnvironment().getProperty("spring.application.name", "service");
+        String database = RealPostgres.newDatabase(name);
         TestPropertyValues.of(
-                "spring.datasource.url=" + RealPostgres.newDatabase(name),
+                "spring.datasource.url=" + database,
+                // a service with a search index keeps it beside its database: a fresh one for a fresh database
+                "spring.jpa.properties.hibernate.search.backend.directory.root=" + searchIndexDirectory(database),
                 "spring.datasource.username=" + RealPostgres.USER,
                 "spring.datasource.password=" + RealPostgres.PASSWORD,
                 "spring.kafka.bootstrap-servers=" + RealKafka.bootstrapServers(),
@@ -26,5 +29,26 @@ public class RealInfrastructure implements ApplicationContextInitializer<Configu
                 // each context gets its own topics, so contexts cached side by side do not consume each other's events
                 "event-bus.topic-prefix=t" + Integer.toHexString(System.identityHashCode(context)))
                 .applyTo(context);
+    }
+
+    /**
+     * In a temporary directory of this JVM's own (the JVM's databases are new, so must their indexes be), named after
+     * the database: a context started again on the same database finds its index again.
+     */
+    public static String searchIndexDirectory(String databaseUrl) {
+        String path = databaseUrl.replaceFirst("\\?.*$", "");
+        return SearchIndexes.ROOT.resolve(path.substring(path.lastIndexOf('/') + 1)).toString();
+    }
+
+    private static final class SearchIndexes {
+        static final java.nio.file.Path ROOT;
+
+        static {
+            try {
+                ROOT = java.nio.file.Files.createTempDirectory("suite-search-indexes");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 }

@@ -74,6 +74,15 @@ public final class Access {
         return (caller, request) -> caller.isStaffOf(variable(request, "course_key"));
     }
 
+    /** Staff of the course run whose block {@code {usage_key}} names (a key that is not a usage key passes no one). */
+    public static Rule staffOfTheBlocksCourse() {
+        return (caller, request) -> {
+            String usageKey = variable(request, "usage_key");
+            return org.openedx.suite.contracts.OpenEdxKeys.isUsageKey(usageKey)
+                    && caller.isStaffOf(org.openedx.suite.contracts.OpenEdxKeys.courseRunOf(usageKey));
+        };
+    }
+
     /** A client (or user) granted that scope, e.g. an integration reading credentials. */
     public static Rule scope(String scope) {
         return (caller, request) -> caller.hasScope(scope);
