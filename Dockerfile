@@ -51,7 +51,9 @@ RUN ./mvnw -B -ntp -pl "$SERVICE" -am package -DskipTests \
 
 # The JRE image is Ubuntu with curl, which the compose health checks use.
 FROM eclipse-temurin:21-jre-noble
-RUN groupadd --system spring && useradd --system --gid spring --no-create-home --shell /usr/sbin/nologin spring
+RUN groupadd --system spring && useradd --system --gid spring --no-create-home --shell /usr/sbin/nologin spring \
+    && mkdir -p /app/data && chown spring:spring /app/data
+# /app/data is the services' own: the CMS's and discovery's embedded search indexes live there (data/search-index)
 WORKDIR /app
 # Least to most often changed, so a rebuild after a code change replaces only the last layer.
 COPY --from=build /build/extracted/dependencies/ ./

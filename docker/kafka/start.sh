@@ -96,8 +96,9 @@ login lms "$SUITE_KAFKA_LMS_PASSWORD"
 login credentials "$SUITE_KAFKA_CREDENTIALS_PASSWORD"
 login exams "$SUITE_KAFKA_EXAMS_PASSWORD"
 login insights "$SUITE_KAFKA_INSIGHTS_PASSWORD"
-# the tracking logs (analytics) come from the LMS, exams and the CMS; insights reads them
-grant cms cms-service "course-catalog-info-changed analytics" ""
+# the tracking logs (analytics) come from the LMS, exams and the CMS; insights reads them. The CMS also announces
+# published, deleted and duplicated blocks (content-authoring-xblock-lifecycle), as Open edX's CMS does.
+grant cms cms-service "course-catalog-info-changed content-authoring-xblock-lifecycle analytics" ""
 grant discovery discovery-service "" "course-catalog-info-changed"
 grant lms lms-service "learning-certificate-lifecycle learning-badges-lifecycle analytics" \
   "course-catalog-info-changed learning-exam-attempt-lifecycle learning-program-certificate-lifecycle"

@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.openedx.suite.cms.content.ContentClient;
 import org.openedx.suite.cms.course.CmsClient;
 import org.openedx.suite.eventbus.EventBusTopics;
 import org.openedx.suite.testsupport.ServiceTest;
@@ -20,7 +21,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * The whole CMS on a random port against real PostgreSQL and Kafka, with {@link CmsClient} (its REST API, the catalog
- * topic it writes to, and its outbox) handed to the test's constructor. All such tests share one service.
+ * topic it writes to, and its outbox) and {@link ContentClient} (blocks, tags, search) handed to the test's
+ * constructor. All such tests share one service.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -38,6 +40,13 @@ public @interface CmsServiceTest {
         CmsClient cmsClient(RestTestClient http, @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
                             EventBusTopics topics, JdbcTemplate jdbc) {
             return new CmsClient(http, bootstrapServers, topics, jdbc);
+        }
+
+        @Bean
+        ContentClient contentClient(RestTestClient http,
+                                    @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+                                    EventBusTopics topics, JdbcTemplate jdbc) {
+            return new ContentClient(http, bootstrapServers, topics, jdbc);
         }
     }
 }

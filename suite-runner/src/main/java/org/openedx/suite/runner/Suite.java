@@ -290,12 +290,15 @@ public final class Suite implements AutoCloseable {
      * What points a service at systems outside the suite: the LMS and credentials may call receivers on this machine
      * (the tests' and the local run's, over plain http), and are pointed at the sandbox where the suite runs one; the
      * LMS lets insights' dashboard sign users in, and the dashboard sends browsers to the LMS; insights forwards its
-     * statements to the sandbox's LRS where there is one.
+     * statements to the sandbox's LRS where there is one. The CMS and discovery keep their search indexes beside the
+     * suite's data.
      */
     private Map<String, String> externalSystemsOf(SuiteService service) {
         Map<String, String> environment = new java.util.LinkedHashMap<>();
         SandboxProcess running = sandbox;
         switch (service) {
+            case CMS, DISCOVERY -> environment.put("SEARCH_INDEX_DIR",
+                    settings.dataDir.resolve("search-index").resolve(service.database()).toString());
             case LMS -> {
                 environment.put("OUTBOUND_ALLOWED_HOSTS", "localhost,127.0.0.1");
                 environment.put("SUITE_WEB_REDIRECT_URIS", "http://127.0.0.1/callback,http://localhost:"

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public enum SuiteService {
 
-    CMS("cms-service", 18010, "cms", List.of(Topic.CATALOG, Topic.ANALYTICS), List.of()),
+    CMS("cms-service", 18010, "cms", List.of(Topic.CATALOG, Topic.XBLOCKS, Topic.ANALYTICS), List.of()),
     DISCOVERY("discovery-service", 18381, "discovery", List.of(), List.of(Topic.CATALOG)),
     LMS("lms-service", 18000, "lms", List.of(Topic.CERTIFICATES, Topic.BADGES, Topic.ANALYTICS),
             List.of(Topic.CATALOG, Topic.EXAM_ATTEMPTS, Topic.PROGRAM_CERTIFICATES)),
@@ -89,6 +89,7 @@ public enum SuiteService {
     /** Open edX's topic names, as event-contracts' {@code Topics} has them (checked by the integration tests). */
     static final class Topic {
         static final String CATALOG = "course-catalog-info-changed";
+        static final String XBLOCKS = "content-authoring-xblock-lifecycle";
         static final String CERTIFICATES = "learning-certificate-lifecycle";
         static final String BADGES = "learning-badges-lifecycle";
         static final String EXAM_ATTEMPTS = "learning-exam-attempt-lifecycle";

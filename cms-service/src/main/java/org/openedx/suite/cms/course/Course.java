@@ -35,6 +35,7 @@ class Course implements Persistable<String> {
     @Convert(converter = CatalogVisibility.Column.class)
     private CatalogVisibility catalogVisibility;
     private boolean invitationOnly;
+    private String language;
     private Instant createdAt;
     private Instant editedAt;
     private @Nullable Instant publishedAt;
@@ -86,6 +87,7 @@ class Course implements Persistable<String> {
         this.pacing = details.pacing();
         this.catalogVisibility = details.catalogVisibility();
         this.invitationOnly = details.invitationOnly();
+        this.language = details.language();
         this.editedAt = editedAt;
     }
 
@@ -139,6 +141,10 @@ class Course implements Persistable<String> {
 
     boolean invitationOnly() {
         return invitationOnly;
+    }
+
+    String language() {
+        return language;
     }
 
     Instant createdAt() {

@@ -14,22 +14,29 @@ record CourseDetails(
         @Nullable Instant enrollmentEnd,
         Pacing pacing,
         CatalogVisibility catalogVisibility,
-        boolean invitationOnly) {
+        boolean invitationOnly,
+        String language) {
+
+    private static final java.util.Set<String> LANGUAGES = java.util.Set.of(java.util.Locale.getISOLanguages());
 
     static CourseDetails of(String name, Instant start, @Nullable Instant end, @Nullable Instant enrollmentStart,
                             @Nullable Instant enrollmentEnd, @Nullable Pacing pacing,
-                            @Nullable CatalogVisibility catalogVisibility, @Nullable Boolean invitationOnly) {
+                            @Nullable CatalogVisibility catalogVisibility, @Nullable Boolean invitationOnly,
+                            @Nullable String language) {
         CourseDetails details = new CourseDetails(name, Times.stored(start), Times.stored(end),
                 Times.stored(enrollmentStart), Times.stored(enrollmentEnd),
                 pacing == null ? Pacing.INSTRUCTOR : pacing,
                 catalogVisibility == null ? CatalogVisibility.BOTH : catalogVisibility,
-                invitationOnly != null && invitationOnly);
+                invitationOnly != null && invitationOnly, language == null ? "en" : language);
         details.checkDates();
         return details;
     }
 
     /** The rules Bean Validation cannot express field by field; a refused request changes nothing. */
     private void checkDates() {
+        if (!LANGUAGES.contains(language)) {
+            throw ApiException.badRequest("language", "must be an ISO 639-1 language code, such as en or fr");
+        }
         if (end != null && !end.isAfter(start)) {
             throw ApiException.badRequest("end", "must be after start");
         }

@@ -22,10 +22,12 @@ record CourseEdit(
         @Schema(description = "after enrollment_start") @Nullable Instant enrollmentEnd,
         @Schema(defaultValue = "instructor") @Nullable Pacing pacing,
         @Schema(defaultValue = "both") @Nullable CatalogVisibility catalogVisibility,
-        @Schema(defaultValue = "false") @Nullable Boolean invitationOnly) {
+        @Schema(defaultValue = "false") @Nullable Boolean invitationOnly,
+        @Schema(description = "the content's language, an ISO 639-1 code; blocks are tagged with it",
+                defaultValue = "en", example = "fr") @Nullable @Size(max = 16) String language) {
 
     CourseDetails details() {
         return CourseDetails.of(name, start, end, enrollmentStart, enrollmentEnd, pacing, catalogVisibility,
-                invitationOnly);
+                invitationOnly, language);
     }
 }

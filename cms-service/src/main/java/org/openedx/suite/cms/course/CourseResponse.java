@@ -17,6 +17,7 @@ record CourseResponse(
         Pacing pacing,
         CatalogVisibility catalogVisibility,
         boolean invitationOnly,
+        @Schema(description = "the content's language, an ISO 639-1 code") String language,
         Instant createdAt,
         @Schema(description = "last edit; the event time of the catalog event a publish sends") Instant editedAt,
         @Schema(description = "last publish; null until the course is first published") @Nullable Instant publishedAt,
@@ -25,7 +26,7 @@ record CourseResponse(
     static CourseResponse of(Course course) {
         return new CourseResponse(course.courseKey(), course.name(), course.start(), course.end(),
                 course.enrollmentStart(), course.enrollmentEnd(), course.pacing(), course.catalogVisibility(),
-                course.invitationOnly(), course.createdAt(), course.editedAt(), course.publishedAt(),
+                course.invitationOnly(), course.language(), course.createdAt(), course.editedAt(), course.publishedAt(),
                 course.publishCount());
     }
 }

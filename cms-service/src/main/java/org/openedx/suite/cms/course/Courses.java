@@ -3,12 +3,15 @@ package org.openedx.suite.cms.course;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.openedx.suite.contracts.ContentAuthoringEvents.CourseCreated;
+import org.openedx.suite.contracts.ContentAuthoringEvents.CourseData;
 import org.openedx.suite.contracts.OpenEdxEvents;
 import org.openedx.suite.eventbus.EventPublisher;
 import org.openedx.suite.eventbus.Tracker;
 import org.openedx.suite.web.ApiException;
 import org.openedx.suite.web.ResultPage;
 import org.openedx.suite.web.security.Caller;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -22,11 +25,13 @@ class Courses {
     private final CourseRepository courses;
     private final EventPublisher events;
     private final Tracker tracker;
+    private final ApplicationEventPublisher reactions;
 
-    Courses(CourseRepository courses, EventPublisher events, Tracker tracker) {
+    Courses(CourseRepository courses, EventPublisher events, Tracker tracker, ApplicationEventPublisher reactions) {
         this.courses = courses;
         this.events = events;
         this.tracker = tracker;
+        this.reactions = reactions;
     }
 
     @Transactional
@@ -42,6 +47,7 @@ class Courses {
             // created by a concurrent request since we looked
             throw exists(request.courseKey());
         }
+        reactions.publishEvent(new CourseCreated(new CourseData(course.courseKey())));
         return CourseResponse.of(course);
     }
 
@@ -57,7 +63,7 @@ class Courses {
      * Announces the course as it is now. The row is locked and updated before the event is written, so publishes of
      * one course take turns and their events reach the topic in the order they committed. The publish is tracked
      * ({@code edx.course.published}) at its own time, the course's {@code published_at}; the catalog event carries
-     * the last edit's.
+     * the last edit's. The course's outline is published by the content's reaction to {@link CoursePublished}.
      */
     @Transactional
     PublishResponse publish(String courseKey, Caller caller) {
@@ -66,6 +72,7 @@ class Courses {
         UUID eventId = events.publish(OpenEdxEvents.COURSE_CATALOG_INFO_CHANGED, course.catalogInfo(),
                 course.editedAt());
         tracker.emit(CourseTracking.published(courseKey, caller, course.publishedAt()));
+        reactions.publishEvent(new CoursePublished(courseKey, course.publishedAt()));
         return new PublishResponse(courseKey, eventId);
     }
 

@@ -1,0 +1,6 @@
+package org.openedx.suite.cms.tagging;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface TaxonomyRepository extends JpaRepository<Taxonomy, String> {
+}
