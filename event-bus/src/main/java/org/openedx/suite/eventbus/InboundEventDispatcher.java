@@ -195,30 +195,47 @@ final class InboundEventDispatcher implements BatchMessageListener<byte[], byte[
     }
 
     private void applyOneByOne(List<ConsumerRecord<byte[], byte[]>> records) {
+        FailedRecord blamed;
         try {
             applyInOneTransaction(records);
+            return;
         } catch (FailedRecord failed) {
-            if (failed.index > 0) {
-                try {
-                    applyInOneTransaction(records.subList(0, failed.index));
-                } catch (FailedRecord again) {
-                    throw batchFailure(records, again);
-                }
-            }
-            throw batchFailure(records, failed);
+            blamed = failed;
         } catch (RuntimeException atCommit) {
             // No record failed on its own, yet their transaction could not commit: a transaction of its own for each
             // finds the one to blame, where one transaction for all would have the error handler give up on every one.
             log.debug("A poll of {} records failed to commit ({}); applying each on its own", records.size(),
                     atCommit.toString());
-            for (int i = 0; i < records.size(); i++) {
-                try {
-                    applyInOneTransaction(List.of(records.get(i)));
-                } catch (FailedRecord failed) {
-                    throw batchFailure(records, new FailedRecord(i, failed.cause));
-                } catch (RuntimeException e) {
-                    throw batchFailure(records, new FailedRecord(i, e));
-                }
+            applyEachAlone(records);
+            return;
+        }
+        // The records before the blamed one were rolled back with it, and the error handler will commit their offsets:
+        // they must commit here first. If one of them fails now (it raced with another partition's consumer, say), it
+        // becomes the one to blame, and the records before it are tried again, until a prefix commits or none is left.
+        while (blamed.index > 0) {
+            List<ConsumerRecord<byte[], byte[]>> before = records.subList(0, blamed.index);
+            try {
+                applyInOneTransaction(before);
+                break;
+            } catch (FailedRecord again) {
+                blamed = again;
+            } catch (RuntimeException atCommit) {
+                applyEachAlone(before);
+                break;
+            }
+        }
+        throw batchFailure(records, blamed);
+    }
+
+    /** Each record in a transaction of its own, in order; the first that fails is reported with those before applied. */
+    private void applyEachAlone(List<ConsumerRecord<byte[], byte[]>> records) {
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                applyInOneTransaction(List.of(records.get(i)));
+            } catch (FailedRecord failed) {
+                throw batchFailure(records, new FailedRecord(i, failed.cause));
+            } catch (RuntimeException e) {
+                throw batchFailure(records, new FailedRecord(i, e));
             }
         }
     }

@@ -191,6 +191,36 @@ class EventBusTest {
         assertThat(appliedCount(failing)).isZero();
     }
 
+    /**
+     * A poll of four: before, flaky, failing, after. Applied together, the failing record fails the poll; applied one
+     * by one, it is blamed (index 2) and the two before it are applied again without it, where the flaky one now fails
+     * (its third try): the record before it must still be applied, since the error handler commits its offset.
+     */
+    @Test
+    void when_the_records_before_a_failing_one_fail_again_alone_none_of_them_is_lost() {
+        String before = newCourseKey();
+        String flaky = newCourseKey();
+        String failing = newCourseKey();
+        String after = newCourseKey();
+
+        new KafkaTestClient(bootstrapServers).sendTogether(catalogTopic(), List.of(
+                new Outgoing(before, json(catalogInfo(before, "Before")), headers(UUID.randomUUID(), Instant.now())),
+                new Outgoing(before, json(catalogInfo(flaky, EventBusTestApplication.FAILS_ON_THIRD_TRY)),
+                        headers(UUID.randomUUID(), Instant.now())),
+                new Outgoing(before, json(catalogInfo(failing, EventBusTestApplication.ALWAYS_FAILS)),
+                        headers(UUID.randomUUID(), Instant.now())),
+                new Outgoing(before, json(catalogInfo(after, "After")), headers(UUID.randomUUID(), Instant.now()))));
+
+        await().atMost(EVENTUALLY).until(() -> appliedCount(after) == 1);
+        assertThat(EventBusTestApplication.TRIES.get(flaky).get()).as("the flaky record lost its race")
+                .isGreaterThanOrEqualTo(3);
+        assertThat(appliedCount(before)).as("the record before the flaky one").isEqualTo(1);
+        assertThat(appliedCount(flaky)).isEqualTo(1);
+        assertThat(appliedCount(failing)).isZero();
+        assertThat(await().atMost(EVENTUALLY).until(() -> deadLettersFor(before), letters -> letters.size() == 1)
+                .get(0).header("kafka_dlt-exception-message")).contains("cannot apply");
+    }
+
     @Test
     void unreadable_messages_go_to_the_dead_letter_topic_and_the_partition_moves_on() {
         String key = newCourseKey();

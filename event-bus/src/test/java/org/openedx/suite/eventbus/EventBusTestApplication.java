@@ -17,6 +17,11 @@ class EventBusTestApplication {
     static final String ALWAYS_FAILS = "always fails";
     /** A name whose event breaks a deferred constraint: its transaction fails only as it commits. */
     static final String FAILS_AT_COMMIT = "fails at commit";
+    /** A name whose event fails the third time a handler sees it, and only then (a race lost once). */
+    static final String FAILS_ON_THIRD_TRY = "fails on its third try";
+    /** How many times the handler saw each course of that name. */
+    static final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> TRIES =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     @Bean
     ProducedEvents producedEvents() {
@@ -92,6 +97,11 @@ class EventBusTestApplication {
             var info = payload.catalogInfo();
             if (info.name().equals(FAILS_AT_COMMIT)) {
                 jdbc.update("INSERT INTO course_reference VALUES (?)", info.courseKey());
+            }
+            if (info.name().equals(FAILS_ON_THIRD_TRY)
+                    && TRIES.computeIfAbsent(info.courseKey(), key -> new java.util.concurrent.atomic.AtomicInteger())
+                    .incrementAndGet() == 3) {
+                throw new IllegalStateException(info.courseKey() + " lost a race, once");
             }
             if (info.name().equals(ALWAYS_FAILS)) {
                 throw new IllegalStateException("this handler cannot apply " + info.courseKey());
