@@ -8,10 +8,18 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.TypeBinderRef;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.TypeBinding;
 
-/** A course run as the last catalog event applied to it described it. */
+/**
+ * A course run as the last catalog event applied to it described it; searched through its document in the
+ * {@code course-run} index ({@link CourseRunDocument}).
+ */
 @Entity
 @Table(name = "course_run")
+@Indexed(index = "course-run")
+@TypeBinding(binder = @TypeBinderRef(type = CourseRunDocument.class))
 class CourseRun {
 
     @Id

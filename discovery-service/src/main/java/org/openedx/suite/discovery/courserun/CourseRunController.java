@@ -1,5 +1,7 @@
 package org.openedx.suite.discovery.courserun;
 
+import java.util.List;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -8,9 +10,12 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.openedx.suite.contracts.CourseKey;
+import org.openedx.suite.contracts.OpenEdxKeys;
+import org.openedx.suite.web.ApiException;
 import org.openedx.suite.web.ResultPage;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -29,6 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
         content = @Content(mediaType = "application/problem+json",
                 schema = @Schema(implementation = ProblemDetail.class)))
 class CourseRunController {
+
+    /** The organizations one search may name. */
+    static final int MAX_ORGS = 50;
 
     private final CourseRuns runs;
 
@@ -64,14 +72,42 @@ class CourseRunController {
     }
 
     @GetMapping
-    @Operation(summary = "Search the catalog, a page at a time, ordered by key")
-    @ApiResponse(responseCode = "200", description = "one page: {items, page, size, total}")
-    ResultPage<CourseRunResponse> search(
-            @Parameter(description = "text the run's title or key contains, ignoring case; all runs when absent")
-            @RequestParam(required = false) @Size(max = 255) @Nullable String q,
+    @Operation(summary = "Search the catalog, or list it, a page at a time",
+            description = "With q: the runs that have every word of q (its first " + CourseRunQuery.MAX_WORDS
+                    + "; a word is a run of letters and digits, case and accents aside) in their title or key, as a "
+                    + "whole word, as the beginning of a word, or, in the title, with a typo (one in words of 3 to 5 "
+                    + "letters, two in longer ones, none in words with digits); best match first, and a run whose "
+                    + "key is q before all. Without q (or a blank one): the runs in key order. Hidden runs are never "
+                    + "found (GET /api/course-runs/{course_key} shows them). The filters narrow either; the facets "
+                    + "count every run found, all filters applied. The index follows the catalog a moment after a "
+                    + "change. Only the first " + CourseRunSearch.DEEPEST + " runs found can be paged to.")
+    @ApiResponse(responseCode = "200", description = "one page: {items, page, size, total, facets}")
+    CourseRunPage search(
+            @Parameter(description = "words of the run's title or key; every run when absent or blank",
+                    example = "quantum physics") @RequestParam(required = false) @Size(max = 255) @Nullable String q,
+            @Parameter(description = "only runs of this organization (ORG of course-v1:ORG+NUMBER+RUN, as it is, at "
+                    + "most 255 characters); repeat for runs of any of several, up to " + MAX_ORGS, example = "MITx")
+            @RequestParam(name = "org", required = false) @Size(max = MAX_ORGS) @Nullable List<String> org,
+            @Parameter(description = "only runs paced this way",
+                    schema = @Schema(type = "string", allowableValues = {"instructor", "self"}))
+            @RequestParam(required = false) @Pattern(regexp = "instructor|self", message = "must be instructor or self")
+            @Nullable String pacing,
+            @Parameter(description = "only runs that, now, are current (started, and not ended), upcoming (start "
+                    + "later) or archived (ended)",
+                    schema = @Schema(type = "string", allowableValues = {"current", "upcoming", "archived"}))
+            @RequestParam(required = false)
+            @Pattern(regexp = Availability.VALUES, message = "must be current, upcoming or archived")
+            @Nullable String availability,
             @Parameter(description = "page number, from 1") @RequestParam(defaultValue = "1") @Min(1) int page,
             @Parameter(description = "page size, 1 to 100") @RequestParam(defaultValue = "20") @Min(1) @Max(100)
             int size) {
-        return runs.search(q, page, size);
+        List<String> orgs = org == null ? List.of() : org;
+        if (orgs.stream().anyMatch(name -> name.length() > OpenEdxKeys.MAX_LENGTH)) {
+            throw ApiException.badRequest("org", "each must be at most " + OpenEdxKeys.MAX_LENGTH + " characters");
+        }
+        CourseRunQuery query = new CourseRunQuery(q, orgs,
+                pacing == null ? null : PacingType.ofPacing(pacing).orElseThrow(),
+                availability == null ? null : Availability.of(availability));
+        return runs.search(query, page, size);
     }
 }

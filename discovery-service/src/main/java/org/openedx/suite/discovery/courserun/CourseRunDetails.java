@@ -61,6 +61,11 @@ class CourseRunDetails {
         return course;
     }
 
+    /** The organization of the run, ORG of {@code ORG+NUMBER}. */
+    String org() {
+        return course.substring(0, course.indexOf('+'));
+    }
+
     String title() {
         return title;
     }

@@ -1,12 +1,8 @@
 package org.openedx.suite.discovery.courserun;
 
-import java.util.Locale;
-
-import org.jspecify.annotations.Nullable;
 import org.openedx.suite.web.ApiException;
 import org.openedx.suite.web.ResultPage;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,10 +12,12 @@ class CourseRuns {
 
     private final CourseRunRepository runs;
     private final HistoricalCourseRunRepository history;
+    private final CourseRunSearch search;
 
-    CourseRuns(CourseRunRepository runs, HistoricalCourseRunRepository history) {
+    CourseRuns(CourseRunRepository runs, HistoricalCourseRunRepository history, CourseRunSearch search) {
         this.runs = runs;
         this.history = history;
+        this.search = search;
     }
 
     @Transactional(readOnly = true)
@@ -28,14 +26,10 @@ class CourseRuns {
                 .orElseThrow(() -> ApiException.notFound("course run " + courseKey + " is not in the catalog"));
     }
 
-    /** Runs whose title or key contains the text, ignoring case; every run when there is no text. */
+    /** The visible runs the query finds, best match first when it has a text, in key order otherwise. */
     @Transactional(readOnly = true)
-    ResultPage<CourseRunResponse> search(@Nullable String text, int page, int size) {
-        Pageable pageable = PageRequest.of(page - 1, size, Sort.by("runKey"));
-        if (text == null || text.isBlank()) {
-            return ResultPage.of(runs.findAll(pageable), CourseRunResponse::of);
-        }
-        return ResultPage.of(runs.search(containing(text.trim()), pageable), CourseRunResponse::of);
+    CourseRunPage search(CourseRunQuery query, int page, int size) {
+        return search.find(query, page, size);
     }
 
     /** The run as each applied catalog event left it, in the order they were applied. */
@@ -46,12 +40,5 @@ class CourseRuns {
         }
         return ResultPage.of(history.findByDetailsRunKey(courseKey, PageRequest.of(page - 1, size, Sort.by("id"))),
                 HistoricalCourseRunResponse::of);
-    }
-
-    /** A LIKE pattern matching the text literally: {@code _} and {@code %} are common in keys and titles. */
-    private static String containing(String text) {
-        String literal = text.toLowerCase(Locale.ROOT)
-                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return "%" + literal + "%";
     }
 }

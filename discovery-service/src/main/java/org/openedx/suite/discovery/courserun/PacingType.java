@@ -25,6 +25,11 @@ enum PacingType {
         return value;
     }
 
+    /** The pacing as catalog events and the search's {@code pacing} filter say it: {@code self} or {@code instructor}. */
+    String pacing() {
+        return pacing;
+    }
+
     /** The pacing type of a catalog event's {@code schedule_data.pacing}, {@code self} or {@code instructor}. */
     static Optional<PacingType> ofPacing(String pacing) {
         for (PacingType type : values()) {

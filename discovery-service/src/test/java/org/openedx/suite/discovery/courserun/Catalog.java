@@ -99,8 +99,22 @@ public final class Catalog {
         return jdbc.queryForObject("SELECT count(*) FROM course_run", Integer.class);
     }
 
+    /** The runs a listing shows: all but the hidden ones. */
+    int visibleRuns() {
+        return jdbc.queryForObject("SELECT count(*) FROM course_run WHERE NOT hidden", Integer.class);
+    }
+
     RestTestClient.ResponseSpec get(String path) {
         return http.get().uri(path).exchange();
+    }
+
+    /** A POST without a body, with the operator's token unless {@code authorization} says otherwise. */
+    RestTestClient.ResponseSpec post(String path, String... authorization) {
+        var request = http.post().uri(path);
+        if (authorization.length > 0) {
+            request.header(HttpHeaders.AUTHORIZATION, authorization[0]);
+        }
+        return request.exchange();
     }
 
     /** A GET as the operator, for the operator endpoints under {@code /actuator}. */
@@ -117,6 +131,22 @@ public final class Catalog {
     RestTestClient.ResponseSpec search(String text) {
         return http.get().uri(uri -> uri.path("/api/course-runs").queryParam("q", "{q}").queryParam("size", 100)
                 .build(text)).exchange();
+    }
+
+    /**
+     * Searches or lists the runs with these query parameters, given as name and value one after the other
+     * ({@code "q", "quantum", "org", "MITx", "size", "100"}) and sent as they are.
+     */
+    RestTestClient.ResponseSpec find(String... parameters) {
+        return http.get().uri(uri -> {
+            uri.path("/api/course-runs");
+            Object[] values = new Object[parameters.length / 2];
+            for (int i = 0; i < values.length; i++) {
+                uri.queryParam(parameters[2 * i], "{v" + i + "}");
+                values[i] = parameters[2 * i + 1];
+            }
+            return uri.build(values);
+        }).exchange();
     }
 
     /** Keys go into paths as they are, {@code /api/course-runs/course-v1:edX+DemoX+2026}. */
