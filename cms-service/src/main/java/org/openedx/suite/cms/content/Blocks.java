@@ -15,8 +15,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Authoring a course's outline. Every change takes the course's outline lock first, so changes to one course take
- * turns (positions among siblings stay a sequence), and raises its content events in its own transaction.
+ * Authoring a course's outline. Every structural change (add, move, duplicate, delete, publish) takes the course's
+ * outline lock first, so they take turns and positions among siblings stay a sequence; an edit of a block's name or
+ * text locks only its row. Each change raises its content events in its own transaction.
  */
 @Service
 class Blocks {
@@ -69,11 +70,16 @@ class Blocks {
     BlockResponse update(String usageKey, BlockEdit request) {
         Block block = find(usageKey);
         checkText(block.blockType(), request.text());
-        lockOutline(block.courseKey());
+        String newParent = request.parentUsageKey();
+        boolean moving = newParent != null
+                && !newParent.equals(block.parent() == null ? null : block.parent().usageKey());
+        if (moving) {
+            // a move changes two parents' children: it takes its turn with the course's other structural changes
+            lockOutline(block.courseKey());
+        }
         block = blocks.findForUpdate(usageKey).orElseThrow(() -> notFound(usageKey));
         Instant now = now();
-        String newParent = request.parentUsageKey();
-        if (newParent != null && !newParent.equals(block.parent() == null ? null : block.parent().usageKey())) {
+        if (moving) {
             Block parent = parentFor(block.blockType(), newParent, block.courseKey(), "parent_usage_key");
             closeGap(block);
             block.moveTo(parent, siblingsOf(parent, block.courseKey()).size(), now);

@@ -1,6 +1,5 @@
 package org.openedx.suite.cms.search;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.hibernate.search.mapper.orm.session.SearchSession;
@@ -11,21 +10,26 @@ import org.openedx.suite.contracts.ContentAuthoringEvents.XBlockDeleted;
 import org.openedx.suite.contracts.ContentAuthoringEvents.XBlockDuplicated;
 import org.openedx.suite.contracts.ContentAuthoringEvents.XBlockUpdated;
 import org.openedx.suite.search.SearchIndexes;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the content search index up to date, as Open edX's content/search handlers do: each block change re-indexes
  * what it changed. An edit re-indexes the block's descendants too, whose breadcrumbs carry its name. Each reaction
- * writes the block as it is now, so running one twice, or late, leaves the same document.
+ * writes the block as it is now, so running one twice, or late, leaves the same document; and two reactions for one
+ * block take turns (a transaction-scoped lock per block, taken before the block is read, parents before children),
+ * so one that read the block before a newer edit committed has written it before the newer edit's reaction reads it.
  */
 @Component
 class ContentIndexing {
 
     private final SearchIndexes indexes;
+    private final JdbcTemplate jdbc;
 
-    ContentIndexing(SearchIndexes indexes) {
+    ContentIndexing(SearchIndexes indexes, JdbcTemplate jdbc) {
         this.indexes = indexes;
+        this.jdbc = jdbc;
     }
 
     @ApplicationModuleListener
@@ -45,7 +49,11 @@ class ContentIndexing {
 
     @ApplicationModuleListener
     void on(XBlockDeleted deleted) {
-        indexes.indexing(search -> search.indexingPlan().purge(Block.class, deleted.xblockInfo().usageKey(), null));
+        String usageKey = deleted.xblockInfo().usageKey();
+        indexes.indexing(search -> {
+            takeTurn(usageKey);
+            search.indexingPlan().purge(Block.class, usageKey, null);
+        });
     }
 
     @ApplicationModuleListener
@@ -54,25 +62,26 @@ class ContentIndexing {
     }
 
     /** The block's document as the block is now (gone if the block is); with its descendants' if asked. */
-    private static void index(SearchSession search, String usageKey, boolean withDescendants) {
-        Block block = search.toEntityManager().find(Block.class, usageKey);
-        if (block == null) {
-            // a course key (course tags are not searched), or a block deleted since: its own event purges it
-            return;
-        }
-        List<Block> level = List.of(block);
+    private void index(SearchSession search, String usageKey, boolean withDescendants) {
+        List<String> level = List.of(usageKey);
         while (!level.isEmpty()) {
-            level.forEach(search.indexingPlan()::addOrUpdate);
-            if (!withDescendants) {
+            level.forEach(this::takeTurn);
+            List<Block> blocks = search.toEntityManager()
+                    .createQuery("select b from Block b where b.usageKey in :keys", Block.class)
+                    .setParameter("keys", level).getResultList();
+            // none: a course key (course tags are not searched), or a block deleted since, whose own event purges it
+            blocks.forEach(search.indexingPlan()::addOrUpdate);
+            if (!withDescendants || blocks.isEmpty()) {
                 return;
             }
-            level = children(search, level);
+            level = search.toEntityManager()
+                    .createQuery("select b.usageKey from Block b where b.parent in :parents order by b.usageKey",
+                            String.class)
+                    .setParameter("parents", blocks).getResultList();
         }
     }
 
-    private static List<Block> children(SearchSession search, List<Block> parents) {
-        return new ArrayList<>(search.toEntityManager()
-                .createQuery("select b from Block b where b.parent in :parents", Block.class)
-                .setParameter("parents", parents).getResultList());
+    private void takeTurn(String usageKey) {
+        jdbc.query("SELECT pg_advisory_xact_lock(hashtext(?))", rs -> null, "index:" + usageKey);
     }
 }
