@@ -7,6 +7,7 @@
 #   scripts/bench.sh                          build (./mvnw -B -q package -DskipTests), then run everything
 #   scripts/bench.sh --no-build               run what is built
 #   scripts/bench.sh --events 20000 --flows catalog --latency-seconds 10
+#   scripts/bench.sh --flows content --events 2000 --skip-raw   CMS block edits through tagging and indexing (opt-in)
 #   scripts/bench.sh --service-property event-bus.relay.batch-size=2000
 #   scripts/bench.sh --help                   every option
 #

@@ -77,6 +77,10 @@ public final class Benchmark {
         results.put("machine", Machine.describe());
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("events", options.events());
+        if (options.content()) {
+            settings.put("contentEdits", options.contentEdits());
+            settings.put("contentBlocks", options.contentBlocks());
+        }
         settings.put("warmupEvents", options.warmup());
         settings.put("flows", options.flows());
         settings.put("clients", options.clients());
@@ -101,7 +105,7 @@ public final class Benchmark {
         boolean failed = false;
         try (Bench bench = new Bench(suite, options); MemoryMonitor memory = new MemoryMonitor(bench)) {
             List<Flow> flows = new ArrayList<>();
-            for (String name : options.flows()) {
+            for (String name : options.kafkaFlows()) {
                 flows.add(switch (name) {
                     case "catalog" -> new CatalogFlow(bench);
                     case "certificates" -> new CertificatesFlow(bench);
@@ -185,6 +189,23 @@ public final class Benchmark {
                             failed = fail(flowResults.get(flow.name()), flow, "latency", e);
                         }
                     }
+                }
+            }
+            if (options.content()) {
+                out.printf("Content: %,d block edits in the CMS and its in-process reactions (tagging, search "
+                        + "indexing) ...%n", options.contentEdits());
+                Map<String, Object> content = new LinkedHashMap<>();
+                results.put("content", content);
+                try {
+                    bench.awaitQuiet();
+                    content.putAll(new ContentRun(bench, out).run(options.contentEdits(), options.contentBlocks(),
+                            options.warmup()));
+                    failed |= !allChecksPass(content);
+                } catch (RuntimeException e) {
+                    out.printf("  [content] FAILED: %s%n", e);
+                    e.printStackTrace(out);
+                    content.put("error", e.toString());
+                    failed = true;
                 }
             }
             results.put("memory", memory.peaks());

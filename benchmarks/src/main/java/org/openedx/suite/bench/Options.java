@@ -25,9 +25,24 @@ record Options(
         int clients,
         List<String> serviceJvmOptions,
         Map<String, String> serviceProperties,
-        Path output) {
+        Path output,
+        int contentEdits,
+        int contentBlocks) {
 
-    static final List<String> ALL_FLOWS = List.of("catalog", "certificates", "exams", "badges", "tracking");
+    static final List<String> ALL_FLOWS = List.of("catalog", "certificates", "exams", "badges", "tracking",
+            "content");
+    /** The flows of a run without --flows: the Kafka flows; {@code content} is asked for by name. */
+    static final List<String> DEFAULT_FLOWS = List.of("catalog", "certificates", "exams", "badges", "tracking");
+    /** The flow that measures the CMS's in-process reactions (issue 16) instead of a path over Kafka. */
+    static final String CONTENT = "content";
+    /** Edits of the content flow when --events is not given: the default 100,000 would take an hour there. */
+    static final int DEFAULT_CONTENT_EDITS = 2_000;
+    static final int DEFAULT_CONTENT_BLOCKS = 200;
+    /**
+     * Spring Modulith keeps each finished publication with its completion date (instead of deleting it), so that the
+     * content flow can read each reaction's latency from {@code event_publication} after the run.
+     */
+    static final String COMPLETION_MODE = "spring.modulith.events.completion-mode";
 
     /** Throughput over latency for the services: the parallel collector, a fixed-size young heap, C2 compiled code. */
     static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of(
@@ -38,7 +53,12 @@ record Options(
               --events N             events per flow for the pipeline throughput (default 100000)
               --warmup N             events per flow through the whole pipeline before measuring, so that the JVMs
                                      run compiled code (default 10000; 0 for none)
-              --flows LIST           any of catalog,certificates,exams,badges,tracking (default all)
+              --flows LIST           any of catalog,certificates,exams,badges,tracking,content (default all but
+                                     content, which is opt-in: it measures the CMS's in-process reactions to block
+                                     edits (tagging, search indexing), not a path over Kafka; with it, every service
+                                     runs with %s=update unless given otherwise)
+              --content-blocks B     html blocks the content flow edits round-robin (default %d); its edits are
+                                     --events when given, else %,d (warm-up: the smaller of --warmup and the edits)
               --latency-seconds S    length of the paced latency run per flow (default 30; 0 skips it)
               --latency-rates LIST   offered state changes per second in the latency runs, one run each (default
                                      1000,250,100: the issue's load, and lighter ones a 2-core machine sustains)
@@ -49,13 +69,16 @@ record Options(
                                      event-bus.relay.batch-size=2000 or spring.kafka.consumer.max-poll-records=2000
               --keep-data            keep Kafka's and PostgreSQL's data of the run (the logs are always kept)
               --output DIR           where bench-results.json and .md go (default benchmarks/target)
-            """.formatted(String.join(" ", DEFAULT_SERVICE_JVM_OPTIONS));
+            """.formatted(COMPLETION_MODE, DEFAULT_CONTENT_BLOCKS, DEFAULT_CONTENT_EDITS,
+            String.join(" ", DEFAULT_SERVICE_JVM_OPTIONS));
 
     static Options parse(String[] args) {
         Path root = Path.of(System.getProperty("suite.root", ".")).toAbsolutePath().normalize();
         int events = 100_000;
+        boolean eventsGiven = false;
         int warmup = 10_000;
-        List<String> flows = ALL_FLOWS;
+        List<String> flows = DEFAULT_FLOWS;
+        int contentBlocks = DEFAULT_CONTENT_BLOCKS;
         int latencySeconds = 30;
         List<Integer> latencyRates = List.of(1000, 250, 100);
         boolean skipRaw = false;
@@ -67,7 +90,11 @@ record Options(
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
-                case "--events" -> events = positive(arg, value(args, ++i, arg));
+                case "--events" -> {
+                    events = positive(arg, value(args, ++i, arg));
+                    eventsGiven = true;
+                }
+                case "--content-blocks" -> contentBlocks = positive(arg, value(args, ++i, arg));
                 case "--warmup" -> warmup = Integer.parseInt(value(args, ++i, arg).replace("_", ""));
                 case "--flows" -> flows = flows(value(args, ++i, arg));
                 case "--latency-seconds" -> latencySeconds = Integer.parseInt(value(args, ++i, arg));
@@ -98,8 +125,21 @@ record Options(
         if (output == null) {
             output = root.resolve("benchmarks").resolve("target");
         }
+        if (flows.contains(CONTENT)) {
+            properties.putIfAbsent(COMPLETION_MODE, "update");
+        }
         return new Options(root, events, Math.max(0, warmup), flows, Math.max(0, latencySeconds), latencyRates, skipRaw,
-                latencySeconds <= 0, keepData, clients, jvmOptions, Map.copyOf(properties), output);
+                latencySeconds <= 0, keepData, clients, jvmOptions, Map.copyOf(properties), output,
+                eventsGiven ? events : DEFAULT_CONTENT_EDITS, contentBlocks);
+    }
+
+    /** The selected flows that go over Kafka (all but content). */
+    List<String> kafkaFlows() {
+        return flows.stream().filter(flow -> !flow.equals(CONTENT)).toList();
+    }
+
+    boolean content() {
+        return flows.contains(CONTENT);
     }
 
     /** What the services run with: the JVM options, then the tuning properties. */

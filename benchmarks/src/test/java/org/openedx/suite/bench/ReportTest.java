@@ -30,6 +30,42 @@ class ReportTest {
         assertThat(markdown).contains("| catalog | **not met** (2,000) | **not met** (80) | **not met** (0.10) |");
     }
 
+    @Test
+    void a_content_run_alone_shows_its_rates_latencies_baseline_and_checks_and_no_kafka_tables() {
+        Map<String, Object> results = results(25_000, 30.0, 0.6);
+        results.put("flows", Map.of());
+        results.put("settings", Map.of("events", 2_000, "contentEdits", 2_000, "contentBlocks", 200, "clients", 16,
+                "serviceJvmOptions", List.of("-Xmx768m"),
+                "serviceProperties", Map.of("spring.modulith.events.completion-mode", "update")));
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("path", "cms REST -> reactions");
+        content.put("edits", 2_000);
+        content.put("blocks", 200);
+        content.put("writers", 16);
+        content.put("restEditsPerSecond", 150.0);
+        content.put("endToEndEditsPerSecond", 120.0);
+        content.put("drainAfterRestSeconds", 3.0);
+        content.put("direct", Map.of("perDocumentCommit", Map.of("docsPerSecond", 400.0),
+                "batchedCommit", Map.of("docsPerSecond", 40_000.0)));
+        content.put("ratioToPerDocumentCommit", 0.3);
+        content.put("ratioToBatchedCommit", 0.003);
+        content.put("reactions", List.of(Map.of("listener", "ContentIndexing", "completed", 2_000L, "p50Ms", 20.0,
+                "p95Ms", 50.0, "p99Ms", 80.0, "maxMs", 120.0)));
+        content.put("checks", List.of(Map.of("check", "no reaction failed or pending", "ok", false,
+                "detail", "1 failed")));
+        results.put("content", content);
+
+        String markdown = Report.markdown(results);
+
+        assertThat(markdown)
+                .contains("2,000 content edits over 200 html blocks")
+                .contains("| 2,000 | 200 | 16 | 150 | **120** | 3.0 | 400 | 40,000 | 0.300 | 0.003 |")
+                .contains("| ContentIndexing | 2,000 | 20.0 | 50.0 | **80.0** | 120.0 |")
+                .contains("- **FAILED** content: no reaction failed or pending (1 failed)")
+                .doesNotContain("### Throughput")
+                .doesNotContain("### Targets");
+    }
+
     private static Map<String, Object> results(double pipelineRate, double p99, double ratio) {
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("startedAt", "2026-11-25T10:00:00Z");
