@@ -19,6 +19,7 @@ COPY event-contracts/pom.xml event-contracts/
 COPY event-bus/pom.xml event-bus/
 COPY web-support/pom.xml web-support/
 COPY outbound-delivery/pom.xml outbound-delivery/
+COPY search-support/pom.xml search-support/
 COPY test-support/pom.xml test-support/
 COPY cms-service/pom.xml cms-service/
 COPY discovery-service/pom.xml discovery-service/

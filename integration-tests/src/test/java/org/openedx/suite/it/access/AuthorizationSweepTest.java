@@ -129,6 +129,7 @@ class AuthorizationSweepTest {
         Credentials credentials = new Credentials(suite.service(SuiteService.CREDENTIALS).baseUrl());
 
         cms.createAndPublish(course, "Authorization sweep");
+        String chapter = cms.addBlock(course, null, "chapter", "Authorization chapter", null);
         await().atMost(EVENTUALLY).until(() -> lms.course(course), Optional::isPresent);
         String learner = "learner_" + run;
         long learnerId = lms.createUser(learner);
@@ -205,7 +206,34 @@ class AuthorizationSweepTest {
                         Map.of("name", "Renamed", "start", "2026-09-01T08:00:00Z"), false),
                 new Operation(SuiteService.CMS, "POST", "/api/courses/{}/publish", cmsCourse + "/publish", null,
                         false),
+                new Operation(SuiteService.CMS, "POST", "/api/courses/{}/blocks", cmsCourse + "/blocks",
+                        Map.of("block_type", "chapter", "display_name", "Not yours"), false),
+                new Operation(SuiteService.CMS, "GET", "/api/courses/{}/blocks", cmsCourse + "/blocks", null, false)
+                        .allowed(Map.of("staff of the course run", staffToken)),
+                new Operation(SuiteService.CMS, "GET", "/api/courses/{}/search", cmsCourse + "/search?q=chapter",
+                        null, false).allowed(Map.of("staff of the course run", staffToken)),
+                new Operation(SuiteService.CMS, "GET", "/api/blocks/{}", "/api/blocks/" + chapter, null, false)
+                        .allowed(Map.of("staff of the course run", staffToken)),
+                new Operation(SuiteService.CMS, "PUT", "/api/blocks/{}", "/api/blocks/" + chapter,
+                        Map.of("display_name", "Renamed"), false),
+                new Operation(SuiteService.CMS, "DELETE", "/api/blocks/{}", "/api/blocks/" + chapter, null, false),
+                new Operation(SuiteService.CMS, "POST", "/api/blocks/{}/duplicate",
+                        "/api/blocks/" + chapter + "/duplicate", null, false),
+                new Operation(SuiteService.CMS, "POST", "/api/blocks/{}/publish", "/api/blocks/" + chapter
+                        + "/publish", null, false),
+                new Operation(SuiteService.CMS, "GET", "/api/blocks/{}/tags", "/api/blocks/" + chapter + "/tags",
+                        null, false).allowed(Map.of("staff of the course run", staffToken)),
+                new Operation(SuiteService.CMS, "POST", "/api/blocks/{}/tags", "/api/blocks/" + chapter + "/tags",
+                        Map.of("taxonomy", "Language", "value", "de"), false),
+                new Operation(SuiteService.CMS, "DELETE", "/api/blocks/{}/tags/{}/{}",
+                        "/api/blocks/" + chapter + "/tags/Language/en", null, false),
+                new Operation(SuiteService.CMS, "GET", "/api/taxonomies", "/api/taxonomies", null, true),
+                new Operation(SuiteService.CMS, "POST", "/api/taxonomies", "/api/taxonomies",
+                        Map.of("name", "Authz" + run, "values", List.of("one")), false),
+                new Operation(SuiteService.CMS, "POST", "/api/search/reindex", "/api/search/reindex", null, false),
                 new Operation(SuiteService.DISCOVERY, "GET", "/api/course-runs", "/api/course-runs", null, true),
+                new Operation(SuiteService.DISCOVERY, "POST", "/api/search/reindex", "/api/search/reindex", null,
+                        false),
                 new Operation(SuiteService.DISCOVERY, "GET", "/api/course-runs/{}", "/api/course-runs/" + course,
                         null, true),
                 new Operation(SuiteService.DISCOVERY, "GET", "/api/course-runs/{}/history",

@@ -14,14 +14,14 @@ import org.openedx.suite.runner.SuiteService;
 
 /**
  * The resources the malformed requests aim at, made through the REST APIs as any client would: a published course
- * that the LMS and the catalog know, a learner enrolled in it and one who is not, and a proctored exam the learner has
- * started.
+ * that the LMS and the catalog know, a learner enrolled in it and one who is not, a proctored exam the learner has
+ * started, and a chapter of the course's content in the CMS.
  *
  * @param examUsageKey the exam's subsection
  * @param gradedUsageKey a subsection of the course without an exam, for scores
  */
 record Fixture(String courseKey, String examUsageKey, String gradedUsageKey, String learner, long learnerId,
-               String bystander, long examId, long attemptId, long webhookId) {
+               String bystander, long examId, long attemptId, long webhookId, String chapterUsageKey) {
 
     /**
      * A receiver the fixture's webhook names: an allowed host, never called, since nothing in the sweep produces the
@@ -40,6 +40,7 @@ record Fixture(String courseKey, String examUsageKey, String gradedUsageKey, Str
 
         String courseKey = keys.courseKey();
         cms.createAndPublish(courseKey, "Bad input fixture");
+        String chapter = cms.addBlock(courseKey, null, "chapter", "Fixture chapter", null);
         await().atMost(EVENTUALLY).until(() -> lms.course(courseKey), Optional::isPresent);
         await().atMost(EVENTUALLY).until(() -> Http.get(discovery + "/api/course-runs/" + courseKey).status() == 200);
 
@@ -56,6 +57,6 @@ record Fixture(String courseKey, String examUsageKey, String gradedUsageKey, Str
         long webhookId = lms.subscribeWebhook(WEBHOOK_URL, "a-secret-of-24-characters", QUIET_EVENT_TYPE);
         lms.certificateProvider(courseKey, "http://localhost:9/provider", "fixture-template", "verified");
         return new Fixture(courseKey, examUsageKey, Keys.usageKey(courseKey, "homework"), learner, learnerId,
-                bystander, examId, attemptId, webhookId);
+                bystander, examId, attemptId, webhookId, chapter);
     }
 }

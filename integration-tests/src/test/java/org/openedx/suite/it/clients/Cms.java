@@ -29,4 +29,25 @@ public record Cms(String baseUrl) {
         createCourse(courseKey, name, "2026-09-01T00:00:00Z", "2027-06-30T00:00:00Z");
         publish(courseKey);
     }
+
+    /** Adds a block (a chapter when {@code parentUsageKey} is null) and returns its usage key. */
+    public String addBlock(String courseKey, String parentUsageKey, String blockType, String displayName,
+                           String text) {
+        Map<String, Object> block = new LinkedHashMap<>();
+        if (parentUsageKey != null) {
+            block.put("parent_usage_key", parentUsageKey);
+        }
+        block.put("block_type", blockType);
+        block.put("display_name", displayName);
+        if (text != null) {
+            block.put("text", text);
+        }
+        return Clients.expect(201, Http.post(baseUrl + "/api/courses/" + courseKey + "/blocks", block)).json()
+                .path("usage_key").asString();
+    }
+
+    /** The course's blocks matching {@code query} ({@code q=...&tags=...}), best first. */
+    public JsonNode search(String courseKey, String query) {
+        return Clients.expect(200, Http.get(baseUrl + "/api/courses/" + courseKey + "/search?" + query)).json();
+    }
 }

@@ -79,6 +79,11 @@ class ComposeEnvironmentTest {
                     "INSIGHTS_ANONYMOUS_ID_SECRET", "OUTBOUND_ALLOWED_HOSTS", "INSIGHTS_LRS_URL",
                     "INSIGHTS_LRS_USERNAME", "INSIGHTS_LRS_PASSWORD"));
         }
+        if (Set.of("cms-service", "discovery-service").contains(service.module())) {
+            // search indexes (issue 16, ADR 11): embedded Lucene where, or a cluster; how far a reindex may move
+            variables.addAll(List.of("SEARCH_BACKEND", "SEARCH_INDEX_DIR", "SEARCH_URIS", "SEARCH_BACKEND_VERSION",
+                    "SEARCH_REINDEX_MAX_CHANGE"));
+        }
         if (service.module().equals("credentials-service")) {
             // badges (issue 14): which events count, and the providers
             variables.addAll(List.of("BADGES_EVENT_TYPES", "OUTBOUND_ALLOWED_HOSTS", "CREDLY_API_URL",

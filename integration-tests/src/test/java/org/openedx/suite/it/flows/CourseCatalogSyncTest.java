@@ -93,8 +93,9 @@ class CourseCatalogSyncTest {
         assertThat(run.path("pacing_type").asString()).isEqualTo("self_paced");
         assertThat(run.path("hidden").asBoolean()).isFalse();
         assertThat(instant(run, "modified")).isEqualTo(instant(edited, "edited_at"));
-        var search = expect(200, Http.get(discovery + "/api/course-runs?q=advanced+optics"));
-        assertThat(search.toString()).contains(courseKey);
+        // the search index follows a moment after the run (its reaction runs once the poll commits)
+        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(
+                expect(200, Http.get(discovery + "/api/course-runs?q=advanced+optics")).toString()).contains(courseKey));
     }
 
     @Test
