@@ -8,15 +8,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
 import org.openedx.suite.testsupport.RealInfrastructure;
-import org.openedx.suite.testsupport.RealKafka;
 import org.openedx.suite.testsupport.RealPostgres;
 import org.openedx.suite.testsupport.TestIssuer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -41,24 +38,14 @@ class ReactionsSurviveACrashTest {
 
     @Test
     void a_change_whose_reactions_never_ran_is_tagged_and_indexed_once_after_a_restart() throws Exception {
-        String database = RealPostgres.newDatabase("cms_crash");
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("spring.datasource.url", database);
-        properties.put("spring.datasource.username", RealPostgres.USER);
-        properties.put("spring.datasource.password", RealPostgres.PASSWORD);
-        properties.put("spring.kafka.bootstrap-servers", RealKafka.bootstrapServers());
-        properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", TestIssuer.uri());
-        properties.put("spring.jpa.properties.hibernate.search.backend.directory.root",
-                RealInfrastructure.searchIndexDirectory(database));
-        properties.put("event-bus.topic-prefix", "crash" + UUID.randomUUID().toString().substring(0, 6));
-        properties.put("server.port", 0);
-        // one thread for the reactions, which the test keeps busy
-        properties.put("spring.task.execution.pool.core-size", 1);
-        properties.put("spring.task.execution.pool.max-size", 1);
-        // the stop does not wait for the task that never ends
-        properties.put("spring.lifecycle.timeout-per-shutdown-phase", "1s");
+        String[] arguments = RealInfrastructure.applicationArguments(RealPostgres.newDatabase("cms_crash"),
+                "crash" + UUID.randomUUID().toString().substring(0, 6),
+                // one thread for the reactions, which the test keeps busy
+                "--spring.task.execution.pool.core-size=1", "--spring.task.execution.pool.max-size=1",
+                // the stop does not wait for the task that never ends
+                "--spring.lifecycle.timeout-per-shutdown-phase=1s");
 
-        ConfigurableApplicationContext first = start(properties);
+        ConfigurableApplicationContext first = start(arguments);
         JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
         String base = "http://localhost:" + ((WebServerApplicationContext) first).getWebServer().getPort();
         String course = "course-v1:edX+X" + UUID.randomUUID().toString().substring(0, 6) + "+2026";
@@ -83,7 +70,7 @@ class ReactionsSurviveACrashTest {
         first.close();
         never.countDown();
 
-        ConfigurableApplicationContext second = start(properties);
+        ConfigurableApplicationContext second = start(arguments);
         try {
             JdbcTemplate again = second.getBean(JdbcTemplate.class);
             String restarted = "http://localhost:" + ((WebServerApplicationContext) second).getWebServer().getPort();
@@ -103,15 +90,14 @@ class ReactionsSurviveACrashTest {
         }
     }
 
-    private static ConfigurableApplicationContext start(Map<String, Object> properties) {
-        // as arguments: they must win over application.yml, as the environment's variables do
-        return new SpringApplicationBuilder(CmsApplication.class).run(properties.entrySet().stream()
-                .map(property -> "--" + property.getKey() + "=" + property.getValue()).toArray(String[]::new));
+    private static ConfigurableApplicationContext start(String[] arguments) {
+        return new SpringApplicationBuilder(CmsApplication.class).run(arguments);
     }
 
     private static int pendingReactions(JdbcTemplate jdbc) {
-        return List.of(jdbc.queryForObject("SELECT count(*) FROM event_publication WHERE completion_date IS NULL",
-                Integer.class)).get(0);
+        Integer pending = jdbc.queryForObject("SELECT count(*) FROM event_publication WHERE completion_date IS NULL",
+                Integer.class);
+        return pending == null ? 0 : pending;
     }
 
     private JsonNode post(String uri, Map<String, Object> body) throws Exception {

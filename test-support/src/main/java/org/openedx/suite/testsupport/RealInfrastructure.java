@@ -32,6 +32,26 @@ public class RealInfrastructure implements ApplicationContextInitializer<Configu
     }
 
     /**
+     * The command-line arguments that start a service as an application ({@code SpringApplicationBuilder.run}) on
+     * {@code databaseUrl}, with this JVM's Kafka and token issuer, topics of its own and the search index beside the
+     * database, on a free port: what a test that stops and starts a service again passes each time. Arguments win
+     * over application.yml, as the environment's variables do; {@code more} are added as they are.
+     */
+    public static String[] applicationArguments(String databaseUrl, String topicPrefix, String... more) {
+        java.util.List<String> arguments = new java.util.ArrayList<>(java.util.List.of(
+                "--spring.datasource.url=" + databaseUrl,
+                "--spring.datasource.username=" + RealPostgres.USER,
+                "--spring.datasource.password=" + RealPostgres.PASSWORD,
+                "--spring.kafka.bootstrap-servers=" + RealKafka.bootstrapServers(),
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestIssuer.uri(),
+                "--spring.jpa.properties.hibernate.search.backend.directory.root=" + searchIndexDirectory(databaseUrl),
+                "--event-bus.topic-prefix=" + topicPrefix,
+                "--server.port=0"));
+        arguments.addAll(java.util.List.of(more));
+        return arguments.toArray(String[]::new);
+    }
+
+    /**
      * In a temporary directory of this JVM's own (the JVM's databases are new, so must their indexes be), named after
      * the database: a context started again on the same database finds its index again.
      */

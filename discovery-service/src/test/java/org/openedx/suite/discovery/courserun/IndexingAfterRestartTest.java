@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.openedx.suite.discovery.courserun.Catalog.body;
 import static org.openedx.suite.discovery.courserun.Catalog.catalogInfo;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -16,20 +13,18 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import jakarta.persistence.EntityManager;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openedx.suite.discovery.DiscoveryApplication;
 import org.openedx.suite.eventbus.EventBusTopics;
 import org.openedx.suite.testsupport.OperatorEndpoints;
+import org.openedx.suite.testsupport.RealInfrastructure;
 import org.openedx.suite.testsupport.RealKafka;
 import org.openedx.suite.testsupport.RealPostgres;
-import org.openedx.suite.testsupport.TestIssuer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
@@ -53,12 +48,10 @@ class IndexingAfterRestartTest {
 
     private final String database = RealPostgres.newDatabase("discovery");
     private final String topicPrefix = "r" + UUID.randomUUID().toString().substring(0, 8);
-    private Path index;
 
     @Test
     void a_change_committed_but_not_indexed_when_the_service_stopped_is_indexed_when_it_starts_again()
             throws Exception {
-        index = Files.createTempDirectory("discovery-search-index-");
         String indexed = "course-v1:RestartX+THERMO1+2026";
         String pending = "course-v1:RestartX+HYDRO1+2026";
 
@@ -96,28 +89,10 @@ class IndexingAfterRestartTest {
         }
     }
 
-    @AfterEach
-    void deleteIndex() throws IOException {
-        if (index != null) {
-            try (Stream<Path> files = Files.walk(index)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
-        }
-    }
-
     /** Discovery on its own database, index directory and topics, with the JVM's Kafka and token issuer. */
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(DiscoveryApplication.class).run(
-                "--spring.datasource.url=" + database,
-                "--spring.datasource.username=" + RealPostgres.USER,
-                "--spring.datasource.password=" + RealPostgres.PASSWORD,
-                "--spring.kafka.bootstrap-servers=" + RealKafka.bootstrapServers(),
-                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestIssuer.uri(),
-                "--event-bus.topic-prefix=" + topicPrefix,
-                "--server.port=0",
-                "--spring.jpa.properties.hibernate.search.backend.directory.root=" + index);
+        return new SpringApplicationBuilder(DiscoveryApplication.class)
+                .run(RealInfrastructure.applicationArguments(database, topicPrefix));
     }
 
     private static Catalog catalog(ConfigurableApplicationContext service) {
