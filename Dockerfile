@@ -20,6 +20,7 @@ COPY event-bus/pom.xml event-bus/
 COPY web-support/pom.xml web-support/
 COPY outbound-delivery/pom.xml outbound-delivery/
 COPY search-support/pom.xml search-support/
+COPY opensearch-node/pom.xml opensearch-node/
 COPY test-support/pom.xml test-support/
 COPY cms-service/pom.xml cms-service/
 COPY discovery-service/pom.xml discovery-service/

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -29,11 +30,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A service's search indexes (Hibernate Search on its JPA entities). Indexing is explicit: the service's reactions to
  * its own events call {@link #indexing} for what changed, so an index update is as durable as the event that asks for
- * it. A full {@link #reindex} rewrites every document in place, so searches keep answering while it runs, and holds
- * back the event-driven indexing meanwhile (a PostgreSQL advisory lock, shared by indexers and taken alone by the
- * reindex, on every instance of the service): an edit that commits during the reindex is indexed after it, so the
- * reindex cannot overwrite it with what it read before. A reindex that would change an index's size by more than
- * {@code suite.search.reindex-max-change} is refused before anything is written.
+ * it. A full {@link #reindex} keeps searches answering while it runs: on Elasticsearch/OpenSearch it builds a new index
+ * beside the one searches read and switches the read alias to it ({@link IndexSwitch}); on embedded Lucene, which has
+ * no aliases, it rewrites every document in place. Meanwhile it holds back the event-driven indexing (a PostgreSQL
+ * advisory lock, shared by indexers and taken alone by the reindex, on every instance of the service): an edit that
+ * commits during the reindex is indexed after it, so the reindex cannot overwrite it with what it read before. A
+ * reindex whose index would change in size by more than {@code suite.search.reindex-max-change} is refused: before
+ * anything is written when the table's row count already says so, and on a search cluster also after the build,
+ * by the new index's own count, before it is switched to (the new index is then deleted).
  */
 public class SearchIndexes {
 
@@ -76,8 +80,12 @@ public class SearchIndexes {
         write(work);
     }
 
-    /** Documents in the index of {@code indexedType}. */
+    /** Documents in the index of {@code indexedType}, as searches see them. */
     public long documents(Class<?> indexedType) {
+        IndexSwitch aliases = IndexSwitch.of(Search.mapping(entityManagerFactory), indexedType);
+        if (aliases != null) {
+            return aliases.documents(aliases.readIndex());
+        }
         return Objects.requireNonNull(reads.execute(status -> Search.session(entityManager).search(indexedType)
                 .where(f -> f.matchAll()).fetchTotalHitCount()));
     }
@@ -90,6 +98,7 @@ public class SearchIndexes {
 
     /** Fills the indexes that are empty while their table is not (a new index directory, a new search cluster). */
     void fillEmptyIndexes() {
+        repairInterruptedReindexes();
         List<Class<?>> empty = Search.mapping(entityManagerFactory).allIndexedEntities().stream()
                 .<Class<?>>map(SearchIndexedEntity::javaClass)
                 .filter(type -> documents(type) == 0 && rows(type) > 0).toList();
@@ -100,34 +109,114 @@ public class SearchIndexes {
     }
 
     ReindexReport reindex(List<Class<?>> types, boolean force) {
-        try (Connection lock = dataSource.getConnection()) {
-            call(lock, "SELECT pg_advisory_lock(?)");
-            try {
+        return exclusively(() -> {
                 List<ReindexReport.Index> planned = new ArrayList<>();
                 for (Class<?> type : types) {
+                    IndexSwitch aliases = IndexSwitch.of(Search.mapping(entityManagerFactory), type);
+                    if (aliases != null) {
+                        repair(type, aliases);
+                    }
                     long rows = rows(type);
                     long before = documents(type);
-                    double maxChange = properties.reindexMaxChange();
-                    if (!force && before > 0 && Math.abs(rows - before) > maxChange * before) {
-                        throw new ReindexRefusedException(name(type), before, rows, maxChange);
-                    }
+                    refuseIfTooDifferent(type, before, rows, force);
                     planned.add(new ReindexReport.Index(name(type), rows, before, -1));
                 }
                 List<ReindexReport.Index> done = new ArrayList<>();
                 for (int i = 0; i < types.size(); i++) {
                     Class<?> type = types.get(i);
-                    rewrite(type);
-                    purgeStale(type);
                     ReindexReport.Index index = planned.get(i);
-                    done.add(new ReindexReport.Index(index.index(), index.rows(), index.before(), documents(type)));
+                    IndexSwitch aliases = IndexSwitch.of(Search.mapping(entityManagerFactory), type);
+                    long after = aliases == null ? rewriteInPlace(type) : buildBesideThenSwitch(type, aliases,
+                            index.before(), force);
+                    done.add(new ReindexReport.Index(index.index(), index.rows(), index.before(), after));
                 }
                 return new ReindexReport(done);
+        });
+    }
+
+    /** Runs {@code work} holding the reindex lock alone: no indexing reaction and no other reindex runs meanwhile. */
+    private <T> T exclusively(Supplier<T> work) {
+        try (Connection lock = dataSource.getConnection()) {
+            call(lock, "SELECT pg_advisory_lock(?)");
+            try {
+                return work.get();
             } finally {
                 call(lock, "SELECT pg_advisory_unlock(?)");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not take the reindex lock", e);
         }
+    }
+
+    /** Embedded Lucene: every document rewritten in place, then the stale ones purged; returns the documents after. */
+    private long rewriteInPlace(Class<?> type) {
+        rewrite(type);
+        purgeStale(type);
+        return documents(type);
+    }
+
+    /**
+     * Elasticsearch/OpenSearch: a new index built beside the one searches read, from the table alone, then switched
+     * to, or deleted when its size differs from the old one's by more than allowed; returns the documents searched
+     * after.
+     */
+    private long buildBesideThenSwitch(Class<?> type, IndexSwitch aliases, long before, boolean force) {
+        String current = aliases.readIndex();
+        String next = aliases.createBeside(current);
+        log.info("Search index {}: building {} beside {}", name(type), next, current);
+        aliases.moveWriteAlias(current, next);
+        long after;
+        try {
+            rewrite(type);
+            after = aliases.documents(next);
+            refuseIfTooDifferent(type, before, after, force);
+        } catch (RuntimeException e) {
+            // searches never left the current index, and no edit was indexed meanwhile (they wait for the lock)
+            aliases.moveWriteAlias(next, current);
+            aliases.delete(next);
+            throw e;
+        }
+        aliases.moveReadAlias(current, next);
+        aliases.delete(current);
+        log.info("Search index {} rebuilt as {} ({} documents, {} before) and switched to", name(type), next, after,
+                before);
+        return after;
+    }
+
+    /**
+     * A reindex that stopped between building its new index and switching to it (its process ended) left the write
+     * alias on the new index: pointed back at the index searches read, which is then brought up to date in place.
+     * Runs under the reindex lock, so no other reindex is building.
+     */
+    private void repair(Class<?> type, IndexSwitch aliases) {
+        String read = aliases.readIndex();
+        String write = aliases.writeIndex();
+        if (!read.equals(write)) {
+            log.warn("Search index {}: a reindex stopped before it switched; writing to {} again and updating it",
+                    name(type), read);
+            aliases.moveWriteAlias(write, read);
+            aliases.delete(write);
+            rewriteInPlace(type);
+        }
+    }
+
+    private void refuseIfTooDifferent(Class<?> type, long before, long after, boolean force) {
+        double maxChange = properties.reindexMaxChange();
+        if (!force && before > 0 && Math.abs(after - before) > maxChange * before) {
+            throw new ReindexRefusedException(name(type), before, after, maxChange);
+        }
+    }
+
+    private void repairInterruptedReindexes() {
+        exclusively(() -> {
+            for (SearchIndexedEntity<?> entity : Search.mapping(entityManagerFactory).allIndexedEntities()) {
+                IndexSwitch aliases = IndexSwitch.of(Search.mapping(entityManagerFactory), entity.javaClass());
+                if (aliases != null) {
+                    repair(entity.javaClass(), aliases);
+                }
+            }
+            return null;
+        });
     }
 
     /** Every row's document, rewritten in place a batch at a time (in key order, so a batch is one range query). */

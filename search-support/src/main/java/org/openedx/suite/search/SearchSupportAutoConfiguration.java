@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +29,16 @@ public class SearchSupportAutoConfiguration {
                                 DataSource dataSource, PlatformTransactionManager transactionManager,
                                 SearchProperties properties) {
         return new SearchIndexes(entityManagerFactory, entityManager, dataSource, transactionManager, properties);
+    }
+
+    /** The indexes' names in a search cluster, with {@code suite.search.index-prefix} (unused by Lucene). */
+    @Bean
+    HibernatePropertiesCustomizer searchIndexLayout(SearchProperties properties) {
+        return hibernate -> {
+            if ("elasticsearch".equals(hibernate.get("hibernate.search.backend.type"))) {
+                hibernate.put("hibernate.search.backend.layout.strategy", new SuiteIndexLayout(properties.indexPrefix()));
+            }
+        };
     }
 
     /** A new index directory or search cluster starts empty: built from the tables before the service is ready. */

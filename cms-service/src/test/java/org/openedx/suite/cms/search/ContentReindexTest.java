@@ -46,6 +46,9 @@ class ContentReindexTest {
         }
         await().atMost(EVENTUALLY).until(() -> content.pendingReactions() == 0);
 
+        int pages = content.found(course, "q=page").size();
+        assertThat(pages).isPositive();
+
         AtomicBoolean editing = new AtomicBoolean(true);
         AtomicInteger round = new AtomicInteger();
         CompletableFuture<Void> edits = CompletableFuture.runAsync(() -> {
@@ -56,9 +59,22 @@ class ContentReindexTest {
                 }
             }
         });
+        // searches keep answering, with every page, while the index is rebuilt
+        AtomicInteger fewestPagesFound = new AtomicInteger(Integer.MAX_VALUE);
+        AtomicInteger searches = new AtomicInteger();
+        CompletableFuture<Void> searching = CompletableFuture.runAsync(() -> {
+            while (editing.get()) {
+                fewestPagesFound.accumulateAndGet(content.found(course, "q=page").size(), Math::min);
+                searches.incrementAndGet();
+            }
+        });
         JsonNode report = body(content.post("/api/search/reindex", "").expectStatus().isOk());
         editing.set(false);
         edits.get();
+        searching.get();
+
+        assertThat(searches.get()).isPositive();
+        assertThat(fewestPagesFound.get()).as("pages found by a search during the reindex, at fewest").isEqualTo(pages);
 
         assertThat(report.path("indexes").get(0).path("index").asString()).isEqualTo("Block");
         int last = round.get();

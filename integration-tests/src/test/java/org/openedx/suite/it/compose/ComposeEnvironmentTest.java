@@ -82,7 +82,7 @@ class ComposeEnvironmentTest {
         if (Set.of("cms-service", "discovery-service").contains(service.module())) {
             // search indexes (issue 16, ADR 11): embedded Lucene where, or a cluster; how far a reindex may move
             variables.addAll(List.of("SEARCH_BACKEND", "SEARCH_INDEX_DIR", "SEARCH_URIS", "SEARCH_BACKEND_VERSION",
-                    "SEARCH_REINDEX_MAX_CHANGE"));
+                    "SEARCH_REINDEX_MAX_CHANGE", "SEARCH_INDEX_PREFIX"));
         }
         if (service.module().equals("credentials-service")) {
             // badges (issue 14): which events count, and the providers
