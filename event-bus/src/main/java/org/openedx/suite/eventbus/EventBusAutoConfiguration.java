@@ -229,6 +229,15 @@ public class EventBusAutoConfiguration {
         return new DeadLetterEndpoint(deadLetters, dispatcher);
     }
 
+    @Bean
+    EventBusRetention eventBusRetention(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+                                        EventBusProperties properties, ObjectProvider<MeterRegistry> registry) {
+        var retention = new EventBusRetention(jdbc, new TransactionTemplate(transactionManager),
+                properties.retention());
+        registry.ifAvailable(retention::bindTo);
+        return retention;
+    }
+
     @Bean("eventBus")
     EventBusObservability eventBusObservability(JdbcTemplate jdbc, DeadLetters deadLetters, OutboxRelay relay,
                                                 InboundEventDispatcher dispatcher,

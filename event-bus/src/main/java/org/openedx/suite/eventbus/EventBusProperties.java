@@ -23,7 +23,8 @@ public record EventBusProperties(
         short replicationFactor,
         Relay relay,
         Consumer consumer,
-        List<String> trackingLogs) {
+        List<String> trackingLogs,
+        Retention retention) {
 
     public EventBusProperties {
         if (service == null || service.isBlank()) {
@@ -36,6 +37,7 @@ public record EventBusProperties(
         consumer = consumer == null ? new Consumer(0, null, 0) : consumer;
         trackingLogs = trackingLogs == null ? List.of()
                 : trackingLogs.stream().map(String::trim).filter(name -> !name.isEmpty()).toList();
+        retention = retention == null ? new Retention(null, null, null, null, 0) : retention;
     }
 
     /**
@@ -63,6 +65,28 @@ public record EventBusProperties(
         public Consumer {
             attempts = attempts <= 0 ? 3 : attempts;
             backoff = backoff == null ? Duration.ofMillis(200) : backoff;
+        }
+    }
+
+    /**
+     * How long the event bus keeps its bookkeeping ({@link EventBusRetention} says why these ages keep exactly-once
+     * and newest-wins true).
+     *
+     * @param consumedEvents      the dedupe log's rows: longer than a record can stay on a topic (its retention plus
+     *                            a segment's age, 7 + 7 days by Kafka's defaults)
+     * @param entityVersions      newest-wins versions of entities not changed since
+     * @param replayedDeadLetters dead letters replayed since (those waiting for a replay are kept)
+     * @param interval            how often the old rows are removed
+     * @param batchSize           rows removed per transaction
+     */
+    public record Retention(Duration consumedEvents, Duration entityVersions, Duration replayedDeadLetters,
+                            Duration interval, int batchSize) {
+        public Retention {
+            consumedEvents = consumedEvents == null ? Duration.ofDays(30) : consumedEvents;
+            entityVersions = entityVersions == null ? Duration.ofDays(30) : entityVersions;
+            replayedDeadLetters = replayedDeadLetters == null ? Duration.ofDays(30) : replayedDeadLetters;
+            interval = interval == null ? Duration.ofMinutes(10) : interval;
+            batchSize = batchSize <= 0 ? 5000 : batchSize;
         }
     }
 }
